@@ -1,0 +1,21 @@
+import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { ServiceEnv } from '@app/platform';
+
+export class GatewayEnv extends ServiceEnv {
+  /** The REST API's port, in every run mode. */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  /** Bootstrap admin key (Authorization: Bearer …); unset: no bootstrap admin. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  ADMIN_API_KEY?: string;
+
+  /** How long the gateway waits for a service's reply before answering 504. */
+  @IsInt()
+  @Min(100)
+  RPC_TIMEOUT_MS: number = 10000;
+}

@@ -1,0 +1,16 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { serviceModules } from '@app/messaging';
+import type { SettlementEnv } from './settlement.env';
+
+export const SETTLEMENT = 'settlement';
+
+/** COD: double-entry ledger, carrier remittances, reconciliation, payouts, statements. Owns the `<prefix>_settlement` database. */
+@Module({})
+export class SettlementModule {
+  static forRoot(env: SettlementEnv): DynamicModule {
+    return {
+      module: SettlementModule,
+      imports: [...serviceModules({ service: SETTLEMENT, env, entities: [], migrations: [] })],
+    };
+  }
+}

@@ -1,0 +1,9 @@
+import { IsInt, Max, Min } from 'class-validator';
+import { ServiceEnv } from '@app/platform';
+
+export class TraceabilityEnv extends ServiceEnv {
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  override HEALTH_PORT: number = 3103;
+}

@@ -1,0 +1,45 @@
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { loadEnv, type ServiceEnv } from '@app/platform';
+import { InProcessRpcServer } from './rpc/in-process-rpc';
+import { kafkaRpcServerOptions } from './rpc/kafka-rpc-options';
+
+export interface StartServiceOptions {
+  service: string;
+  env: ServiceEnv;
+  /** HTTP port for /health and /metrics; 0 or undefined: no HTTP listener. */
+  httpPort?: number;
+  /** Handle SIGTERM/SIGINT (a standalone process); off when several apps share a process. */
+  shutdownHooks?: boolean;
+}
+
+/**
+ * Starts a service: its module (database migrated, topics ensured, consumers joined, outbox relay
+ * running), then its request handlers on Kafka or in-process, then /health and /metrics.
+ */
+export async function startService(module: Type | DynamicModule, o: StartServiceOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(module, { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
+  if (o.shutdownHooks) app.enableShutdownHooks();
+  await app.init();
+  const rpc: MicroserviceOptions =
+    o.env.TRANSPORT === 'kafka' ? kafkaRpcServerOptions(o.service, o.env.KAFKA_BROKERS) : { strategy: new InProcessRpcServer() };
+  app.connectMicroservice<MicroserviceOptions>(rpc);
+  await app.startAllMicroservices();
+  if (o.httpPort) await app.listen(o.httpPort, '0.0.0.0');
+  return app;
+}
+
+/** A service process's `main`: validated environment, then startService; exits 1 naming what failed. */
+export function runServiceMain<E extends ServiceEnv>(service: string, Env: new () => E, module: (env: E) => DynamicModule): void {
+  const start = async () => {
+    const env = loadEnv(Env);
+    await startService(module(env), { service, env, httpPort: env.HEALTH_PORT, shutdownHooks: true });
+  };
+  start().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,17 @@
+export interface MessagingOptions {
+  service: string;
+  transport: 'kafka' | 'in-process';
+  brokers: string;
+  createTopics: boolean;
+  eventPartitions: number;
+  rpcPartitions: number;
+  outboxPollMs: number;
+  consumerMaxAttempts: number;
+  consumerRetryBaseMs: number;
+  /** Topics beyond the contracts' (tests). */
+  extraEventTopics?: string[];
+  /** Start the outbox relay with the app (off for processes that only consume, e.g. tests). */
+  relay?: boolean;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

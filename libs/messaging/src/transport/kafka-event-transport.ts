@@ -1,0 +1,114 @@
+import { Logger } from '@nestjs/common';
+import { CompressionTypes, type Consumer, type Kafka, type Producer } from 'kafkajs';
+import { LOW_LATENCY_CONSUMER } from './kafka-client';
+import type { EventTransport, IncomingRecord, OutgoingRecord, Subscription, SubscriptionSpec } from './event-transport';
+
+const JOIN_WAIT_MS = 30000;
+
+function headersOf(raw: Record<string, unknown> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw ?? {})) {
+    if (v === undefined) continue;
+    const first: unknown = Array.isArray(v) ? v[0] : v;
+    out[k] = Buffer.isBuffer(first) ? first.toString('utf8') : typeof first === 'string' ? first : JSON.stringify(first);
+  }
+  return out;
+}
+
+/** Events over a real Kafka broker (kafkajs). */
+export class KafkaEventTransport implements EventTransport {
+  readonly kind = 'kafka' as const;
+  private readonly logger = new Logger(KafkaEventTransport.name);
+  private producer?: Producer;
+  private producerReady?: Promise<Producer>;
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: { partitionsConsumedConcurrently?: number } = {},
+  ) {}
+
+  private async getProducer(): Promise<Producer> {
+    this.producerReady ??= (async () => {
+      // Idempotent with one request in flight: retries never duplicate or reorder within a partition.
+      const p = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      await p.connect();
+      this.producer = p;
+      return p;
+    })().catch((e: unknown) => {
+      this.producerReady = undefined;
+      throw e;
+    });
+    return this.producerReady;
+  }
+
+  async publish(records: OutgoingRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const producer = await this.getProducer();
+    const byTopic = new Map<string, OutgoingRecord[]>();
+    for (const r of records) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
+    await producer.sendBatch({
+      acks: -1,
+      compression: CompressionTypes.None,
+      topicMessages: [...byTopic.entries()].map(([topic, rs]) => ({
+        topic,
+        messages: rs.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+      })),
+    });
+  }
+
+  async subscribe(spec: SubscriptionSpec): Promise<Subscription> {
+    const consumer = this.kafka.consumer({ groupId: spec.groupId, ...LOW_LATENCY_CONSUMER });
+    const joined = new Promise<void>((resolve) => {
+      const off = consumer.on(consumer.events.GROUP_JOIN, () => {
+        off();
+        resolve();
+      });
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: spec.topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: true,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        const record: IncomingRecord = {
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key ? message.key.toString('utf8') : null,
+          value: message.value,
+          headers: headersOf(message.headers),
+        };
+        await spec.handle(record, heartbeat);
+      },
+    });
+    this.consumers.add(consumer);
+    // Ready means consuming: wait for the group join so no caller races the first assignment.
+    await Promise.race([joined, new Promise((r) => setTimeout(r, JOIN_WAIT_MS))]);
+    return {
+      close: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async probe(): Promise<Record<string, unknown>> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const cluster = await admin.describeCluster();
+      return { brokers: cluster.brokers.length, controller: cluster.controller };
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.disconnect().catch((e: unknown) => this.logger.warn({ err: e }, 'consumer close'))));
+    this.consumers.clear();
+    if (this.producer) await this.producer.disconnect();
+    this.producer = undefined;
+    this.producerReady = undefined;
+  }
+}

@@ -1,0 +1,79 @@
+import type { FieldError, Problem } from '@app/contracts';
+
+/**
+ * The one error hierarchy. A domain error carries a stable `code` and an HTTP status; the
+ * filters turn it into RFC 9457 problem+json at the edge, whatever service raised it.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    detail: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail);
+    this.name = new.target.name;
+  }
+
+  get detail(): string {
+    return this.message;
+  }
+
+  toProblem(): Problem {
+    return {
+      type: `/problems/${this.code}`,
+      title: this.title,
+      status: this.status,
+      detail: this.message,
+      code: this.code,
+      ...(this.errors && this.errors.length > 0 ? { errors: this.errors } : {}),
+    };
+  }
+
+  static fromProblem(p: Problem): DomainError {
+    return new DomainError(p.status, p.code, p.title, p.detail, p.errors);
+  }
+}
+
+export class ValidationFailedError extends DomainError {
+  constructor(errors: FieldError[], detail = 'The request has invalid fields.') {
+    super(422, 'validation_failed', 'Validation failed', detail, errors);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string, id: string) {
+    super(404, 'not_found', 'Not found', `${what} ${id} does not exist.`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(code: string, detail: string) {
+    super(409, code, 'Conflict', detail);
+  }
+}
+
+export class IllegalTransitionError extends DomainError {
+  constructor(entity: string, from: string, to: string) {
+    super(409, 'illegal_transition', 'Illegal state transition', `${entity} cannot go from ${from} to ${to}.`);
+  }
+}
+
+export class UnauthorizedError extends DomainError {
+  constructor(detail = 'A valid API key is required (Authorization: Bearer <key>).') {
+    super(401, 'unauthorized', 'Unauthorized', detail);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(detail = 'This API key’s role may not call this endpoint.') {
+    super(403, 'forbidden', 'Forbidden', detail);
+  }
+}
+
+export class UpstreamUnavailableError extends DomainError {
+  constructor(detail: string, status = 503) {
+    super(status, status === 504 ? 'upstream_timeout' : 'upstream_unavailable', 'Service unavailable', detail);
+  }
+}

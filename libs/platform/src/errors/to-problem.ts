@@ -1,0 +1,88 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import type { Problem } from '@app/contracts';
+import { DomainError } from './domain-error';
+
+const CODES_BY_STATUS: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'validation_failed',
+  429: 'rate_limited',
+  503: 'upstream_unavailable',
+  504: 'upstream_timeout',
+};
+
+function titleOf(status: number): string {
+  const name = HttpStatus[status] as string | undefined;
+  if (!name) return 'Error';
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+function describeMessage(m: unknown): string {
+  return Array.isArray(m) ? m.map(String).join('; ') : String(m);
+}
+
+/** An error raised by body parsing (express/body-parser) carries `status` and `type`. */
+interface ParserError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  expose?: boolean;
+  message: string;
+}
+
+function isParserError(e: unknown): e is ParserError {
+  return typeof e === 'object' && e !== null && 'type' in e && typeof (e as ParserError).type === 'string' && 'expose' in e;
+}
+
+/**
+ * Maps anything thrown to a problem document. Returns `undefined` for errors that are not the
+ * caller's fault (bugs, outages), which the filters log and answer with a bare 500.
+ */
+export function toProblem(error: unknown): Problem | undefined {
+  if (error instanceof DomainError) return error.toProblem();
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    if (status >= 500 && status !== 503 && status !== 504) return undefined;
+    const response = error.getResponse();
+    const message =
+      typeof response === 'string'
+        ? response
+        : typeof response === 'object' && response !== null && 'message' in response
+          ? describeMessage(response.message)
+          : error.message;
+    const code = CODES_BY_STATUS[status] ?? `http_${status}`;
+    return { type: `/problems/${code}`, title: titleOf(status), status, detail: message, code };
+  }
+  if (isParserError(error)) {
+    const status = error.status ?? error.statusCode ?? 400;
+    if (status >= 500) return undefined;
+    const code =
+      error.type === 'entity.too.large'
+        ? 'payload_too_large'
+        : error.type === 'entity.parse.failed'
+          ? 'malformed_json'
+          : (CODES_BY_STATUS[status] ?? 'bad_request');
+    const detail = error.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : error.message;
+    return { type: `/problems/${code}`, title: titleOf(status), status, detail, code };
+  }
+  return undefined;
+}
+
+export const INTERNAL_PROBLEM: Problem = {
+  type: '/problems/internal_error',
+  title: 'Internal server error',
+  status: 500,
+  detail: 'Something went wrong on our side. The request id identifies it in our logs.',
+  code: 'internal_error',
+};

@@ -1,0 +1,16 @@
+import type { DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { requestIdFor } from './request-id';
+
+/** pino JSON logs; HTTP requests carry their request id (`reqId`), secrets are redacted. */
+export function loggingModule(service: string, level: string): DynamicModule {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      name: service,
+      level,
+      genReqId: requestIdFor,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },
+    },
+  });
+}

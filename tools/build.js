@@ -1,0 +1,41 @@
+'use strict';
+// Compiles apps/, libs/ and tools/quickstart to dist/ with SWC (decorator metadata, path aliases
+// resolved). Type checking is `npm run check`'s job (tsc --noEmit), not the build's.
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+
+function build({ quiet = false } = {}) {
+  const started = Date.now();
+  fs.rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
+  const swc = path.join(ROOT, 'node_modules', '@swc', 'cli', 'bin', 'swc.js');
+  execFileSync(
+    process.execPath,
+    [
+      swc,
+      'apps',
+      'libs',
+      'tools/quickstart',
+      '-d',
+      'dist',
+      '--config-file',
+      '.swcrc',
+      '--extensions',
+      '.ts',
+      '--ignore',
+      '**/*.spec.ts',
+      '--quiet',
+    ],
+    {
+      cwd: ROOT,
+      stdio: quiet ? 'ignore' : 'inherit',
+    },
+  );
+  if (!quiet) console.log(`built dist/ in ${Date.now() - started} ms`);
+}
+
+module.exports = { build };
+
+if (require.main === module) build();
