@@ -433,9 +433,7 @@ async function ensureJars(o) {
       { timeoutMs: FETCH_TIMEOUT_MS },
     );
     if (code !== 0 || !fs.existsSync(path.join(tmp, `kafka_2.13-${o.version}.jar`))) {
-      throw new Error(
-        `fetching Kafka ${o.version} jars with Maven failed (exit ${code}):\n${lastLines(output, LOG_TAIL_LINES)}`,
-      );
+      throw new Error(`fetching Kafka ${o.version} jars with Maven failed (exit ${code}):\n${lastLines(output, LOG_TAIL_LINES)}`);
     }
     await fsp.rm(o.libsDir, { recursive: true, force: true });
     try {
@@ -513,20 +511,12 @@ async function ensureFormatted(o) {
   if (fs.existsSync(path.join(o.dataDir, 'meta.properties'))) return false;
   const java = javaBin();
   const cp = ['-cp', classpath(o)];
-  const common = [
-    '-Xmx256m',
-    '-XX:+UseSerialGC',
-    `-Dlog4j.configuration=file:${o.log4jFile}`,
-    ...cp,
-    'kafka.tools.StorageTool',
-  ];
+  const common = ['-Xmx256m', '-XX:+UseSerialGC', `-Dlog4j.configuration=file:${o.log4jFile}`, ...cp, 'kafka.tools.StorageTool'];
 
   const uuid = await run(java, [...common, 'random-uuid']);
   const clusterId = uuid.output.trim().split(/\s+/).pop() || '';
   if (uuid.code !== 0 || !/^[A-Za-z0-9_-]{22}$/.test(clusterId)) {
-    throw new Error(
-      `kafka StorageTool random-uuid failed (exit ${uuid.code}):\n${lastLines(uuid.output, LOG_TAIL_LINES)}`,
-    );
+    throw new Error(`kafka StorageTool random-uuid failed (exit ${uuid.code}):\n${lastLines(uuid.output, LOG_TAIL_LINES)}`);
   }
 
   const tmpData = `${o.dataDir}.formatting`;
@@ -573,9 +563,7 @@ async function acquireStartLock(o, deadline) {
     // Someone else is starting it: the broker answering is as good as the lock.
     if (await probe(o.brokers, 1000)) return false;
     if (Date.now() >= deadline) {
-      throw new Error(
-        `timed out waiting for process ${holder} (holding ${o.lockFile}) to start Kafka on ${o.brokers[0]}`,
-      );
+      throw new Error(`timed out waiting for process ${holder} (holding ${o.lockFile}) to start Kafka on ${o.brokers[0]}`);
     }
     await sleep(POLL_MS);
   }
@@ -727,9 +715,7 @@ async function waitUntilReady(o, pid, deadline, ours) {
   for (;;) {
     if (!isAlive(pid)) {
       await sleep(200); // let the last log lines land
-      throw new BrokerExitedError(
-        `Kafka broker (pid ${pid}) exited before answering on ${o.brokers[0]}\n${logTail(o)}`,
-      );
+      throw new BrokerExitedError(`Kafka broker (pid ${pid}) exited before answering on ${o.brokers[0]}\n${logTail(o)}`);
     }
     if (await probe(o.brokers, 1500)) return;
     if (Date.now() >= deadline) {

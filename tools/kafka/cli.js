@@ -78,8 +78,7 @@ async function main() {
       const s = await brokerStatus(opts);
       const where = s.brokers.join(',');
       if (s.running) console.log(`kafka running on ${where} (${s.pid ? `pid ${s.pid}` : 'not started by this tool'})`);
-      else if (s.pid)
-        console.log(`kafka not answering on ${where}, but its process is alive (pid ${s.pid}): starting or hung`);
+      else if (s.pid) console.log(`kafka not answering on ${where}, but its process is alive (pid ${s.pid}): starting or hung`);
       else console.log(`kafka not running on ${where}`);
       return;
     }

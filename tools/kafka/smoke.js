@@ -78,9 +78,7 @@ async function main() {
   );
   await Promise.race([allArrived, timeout]);
   for (const m of sent) if (!received.has(m.value)) throw new Error(`missing ${m.value}`);
-  console.log(
-    `[${lap()}] consumed all ${count} messages with a consumer group (partitions ${[...seenPartitions].sort().join(',')})`,
-  );
+  console.log(`[${lap()}] consumed all ${count} messages with a consumer group (partitions ${[...seenPartitions].sort().join(',')})`);
 
   await consumer.disconnect();
   await producer.disconnect();

@@ -15,6 +15,16 @@ export interface ServiceModulesOptions {
   messaging?: Partial<MessagingOptions>;
 }
 
+/** A service's schema plus the outbox and inbox tables every service has (migrated first). */
+export function withMessagingTables(
+  schema: Pick<ServiceDataSourceOptions, 'entities' | 'migrations'>,
+): Pick<ServiceDataSourceOptions, 'entities' | 'migrations'> {
+  return {
+    entities: [OutboxMessage, InboxRecord, ...(schema.entities as unknown[])] as ServiceDataSourceOptions['entities'],
+    migrations: [MessagingTables1763856000000, ...(schema.migrations as unknown[])] as ServiceDataSourceOptions['migrations'],
+  };
+}
+
 export function messagingOptionsFromEnv(service: string, env: ServiceEnv): MessagingOptions {
   return {
     service,
@@ -34,8 +44,7 @@ export function messagingOptionsFromEnv(service: string, env: ServiceEnv): Messa
  * inbox tables migrated first), and messaging.
  */
 export function serviceModules(o: ServiceModulesOptions): DynamicModule[] {
-  const migrations = [MessagingTables1763856000000, ...(o.migrations as unknown[])] as ServiceDataSourceOptions['migrations'];
-  const entities = [OutboxMessage, InboxRecord, ...(o.entities as unknown[])] as ServiceDataSourceOptions['entities'];
+  const { entities, migrations } = withMessagingTables(o);
   return [
     PlatformModule.forService({ service: o.service, logLevel: o.env.LOG_LEVEL }),
     PersistenceModule.forService(() => ({

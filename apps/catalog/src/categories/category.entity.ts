@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 /** A product category; the tree is reference data seeded by migration. */
 @Entity({ name: 'categories' })
@@ -9,6 +9,10 @@ export class Category {
   @Index('categories_parent_idx')
   @Column({ type: 'text', name: 'parent_id', nullable: true })
   parentId: string | null;
+
+  @ManyToOne(() => Category, { nullable: true })
+  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'categories_parent_id_fkey' })
+  parent?: Category | null;
 
   @Column({ type: 'text', unique: true })
   slug: string;

@@ -84,7 +84,9 @@ export class KafkaEventTransport implements EventTransport {
     });
     this.consumers.add(consumer);
     // Ready means consuming: wait for the group join so no caller races the first assignment.
-    await Promise.race([joined, new Promise((r) => setTimeout(r, JOIN_WAIT_MS))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([joined, new Promise((r) => (timer = setTimeout(r, JOIN_WAIT_MS)))]);
+    clearTimeout(timer);
     return {
       close: async () => {
         this.consumers.delete(consumer);

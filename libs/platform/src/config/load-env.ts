@@ -9,9 +9,10 @@ export class EnvironmentError extends Error {
   }
 }
 
-function describe(errors: ValidationError[]): string[] {
+function describe(errors: ValidationError[], raw: Record<string, string | undefined>): string[] {
   return errors.flatMap((e) => {
-    const value = e.value === undefined ? '(unset)' : JSON.stringify(e.value);
+    const given = raw[e.property];
+    const value = given === undefined ? '(unset)' : JSON.stringify(given);
     return Object.values(e.constraints ?? {}).map((m) => `${e.property}=${value}: ${m}`);
   });
 }
@@ -25,6 +26,6 @@ export function loadEnv<T extends object>(EnvClass: new () => T, env: NodeJS.Pro
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const instance = plainToInstance(EnvClass, defined, { enableImplicitConversion: true, exposeDefaultValues: true });
   const errors = validateSync(instance, { whitelist: false, forbidUnknownValues: false });
-  if (errors.length > 0) throw new EnvironmentError(describe(errors));
+  if (errors.length > 0) throw new EnvironmentError(describe(errors, defined));
   return instance;
 }

@@ -1,0 +1,28 @@
+import type { INestApplication } from '@nestjs/common';
+import { runId } from '../support/infra';
+import { startQuickstart } from '../../tools/quickstart/quickstart';
+
+/** `npm start`'s composition: every app in this one process over the in-process transport. */
+describe('quick start (one process, in-process transport)', () => {
+  let system: { apps: INestApplication[]; close(): Promise<void> };
+  let base: string;
+
+  beforeAll(async () => {
+    system = await startQuickstart({ ...process.env, DB_NAME_PREFIX: `${runId()}_qs`, PORT: '0', LOG_LEVEL: 'warn' });
+    const gateway = system.apps[system.apps.length - 1]!;
+    base = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
+  });
+
+  afterAll(async () => {
+    await system?.close();
+  });
+
+  it('serves the category tree from the catalog database without Kafka', async () => {
+    const res = await fetch(`${base}/v1/categories`);
+    expect(res.status).toBe(200);
+    const tree = (await res.json()) as { nameVi: string }[];
+    expect(tree.map((c) => c.nameVi)).toContain('Cà phê');
+    const ready = (await (await fetch(`${base}/health/ready`)).json()) as { info: Record<string, unknown> };
+    expect(ready.info).toHaveProperty('transport');
+  });
+});
