@@ -9,7 +9,7 @@ describe('quick start (one process, in-process transport)', () => {
 
   beforeAll(async () => {
     system = await startQuickstart({ ...process.env, DB_NAME_PREFIX: `${runId()}_qs`, PORT: '0', LOG_LEVEL: 'warn' });
-    const gateway = system.apps[system.apps.length - 1]!;
+    const gateway = system.apps[system.apps.length - 1];
     base = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
   });
 

@@ -52,10 +52,8 @@ describe('outbox, inbox and DLQ on Kafka and PostgreSQL', () => {
     await ds.query('TRUNCATE outbox, inbox, probe_effects');
   });
 
-  const unsent = async () =>
-    Number(((await ds.query('SELECT count(*) AS c FROM outbox WHERE published_at IS NULL')) as [{ c: string }])[0].c);
-  const effects = async () =>
-    (await ds.query('SELECT event_id, n::float8 AS n FROM probe_effects ORDER BY id')) as { event_id: string; n: number }[];
+  const unsent = async () => Number((await ds.query<[{ c: string }]>('SELECT count(*) AS c FROM outbox WHERE published_at IS NULL'))[0].c);
+  const effects = async () => ds.query<{ event_id: string; n: number }[]>('SELECT event_id, n::float8 AS n FROM probe_effects ORDER BY id');
   const valuesOf = (ms: { value: Buffer | null }[]) =>
     ms.map((m) => JSON.parse(m.value!.toString()) as { id: string; data: { n: number } });
 
@@ -96,7 +94,7 @@ describe('outbox, inbox and DLQ on Kafka and PostgreSQL', () => {
     expect(await relay.drainOnce()).toBe(1);
     expect(await unsent()).toBe(0);
 
-    const copies = valuesOf(await readTopic(kafka, topic, 2)).filter((v) => v.id === sent!.id);
+    const copies = valuesOf(await readTopic(kafka, topic, 2)).filter((v) => v.id === sent.id);
     expect(copies).toHaveLength(2); // at-least-once: the duplicate is real
 
     const binding: EventHandlerBinding = {
@@ -114,10 +112,10 @@ describe('outbox, inbox and DLQ on Kafka and PostgreSQL', () => {
     });
     const sub = await transport.subscribe({ groupId: uniqueName('effects'), topics: [topic], handle: (r, hb) => dispatcher.handle(r, hb) });
     try {
-      await eventually(async () => (await effects()).some((e) => e.event_id === sent!.id), 20000, 'the effect');
+      await eventually(async () => (await effects()).some((e) => e.event_id === sent.id), 20000, 'the effect');
       await new Promise((r) => setTimeout(r, 1500)); // let the duplicate arrive too
-      expect((await effects()).filter((e) => e.event_id === sent!.id)).toEqual([{ event_id: sent!.id, n }]);
-      const inbox = (await ds.query('SELECT consumer FROM inbox WHERE event_id = $1', [sent!.id])) as unknown[];
+      expect((await effects()).filter((e) => e.event_id === sent.id)).toEqual([{ event_id: sent.id, n }]);
+      const inbox = await ds.query<unknown[]>('SELECT consumer FROM inbox WHERE event_id = $1', [sent.id]);
       expect(inbox).toHaveLength(1);
     } finally {
       await sub.close();
@@ -163,7 +161,7 @@ describe('outbox, inbox and DLQ on Kafka and PostgreSQL', () => {
         (m) => (JSON.parse(m.value!.toString()) as { data: { n: number } }).data.n === poison,
       );
       expect(dead).toHaveLength(1);
-      const headers = Object.fromEntries(Object.entries(dead[0]!.headers!).map(([k, v]) => [k, String(v)]));
+      const headers = Object.fromEntries(Object.entries(dead[0].headers!).map(([k, v]) => [k, String(v)]));
       expect(headers).toMatchObject({
         'dlq-reason': 'handler_failed',
         'dlq-error': `cannot apply probe ${poison}`,
