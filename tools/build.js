@@ -1,5 +1,5 @@
 'use strict';
-// Compiles apps/, libs/ and tools/quickstart to dist/ with SWC (decorator metadata, path aliases
+// Compiles apps/, libs/, tools/quickstart and tools/ops to dist/ with SWC (decorator metadata, path aliases
 // resolved). Type checking is `npm run check`'s job (tsc --noEmit), not the build's.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -18,6 +18,7 @@ function build({ quiet = false } = {}) {
       'apps',
       'libs',
       'tools/quickstart',
+      'tools/ops',
       '-d',
       'dist',
       '--config-file',

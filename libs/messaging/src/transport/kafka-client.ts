@@ -6,9 +6,9 @@ const logger = new Logger('kafkajs');
 /** Routes kafkajs's own log lines into the app's logger, warnings and errors only. */
 function logCreator() {
   return ({ level, log }: LogEntry) => {
-    const { message, ...extra } = log;
-    if (level === logLevel.ERROR) logger.error({ ...extra }, message);
-    else if (level === logLevel.WARN) logger.warn({ ...extra }, message);
+    const where = typeof log.broker === 'string' ? ` (broker ${log.broker})` : '';
+    if (level === logLevel.ERROR) logger.error(`${log.message}${where}`);
+    else if (level === logLevel.WARN) logger.warn(`${log.message}${where}`);
   };
 }
 
