@@ -16,3 +16,9 @@ if [ "$(_nongsan_node_major)" -lt 24 ]; then
   export PATH="$_nongsan_node_dir/bin:$PATH"
 fi
 unset -f _nongsan_node_major
+# kafkajs 2.2.4 passes a negative delay to setTimeout on every connection (tulios/kafkajs#1751);
+# Node 24 warns about it. The delay is clamped to 1 ms, which is what kafkajs meant: silence it.
+case " ${NODE_OPTIONS:-} " in
+  *" --disable-warning=TimeoutNegativeWarning "*) ;;
+  *) export NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--disable-warning=TimeoutNegativeWarning" ;;
+esac

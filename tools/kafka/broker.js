@@ -31,6 +31,9 @@ const FETCH_TIMEOUT_MS = 10 * 60_000;
 const LOG_TAIL_LINES = 40;
 const HOST = '127.0.0.1';
 const START_MARK = '\n=== start ';
+// Maven colours its output even with -q.
+// eslint-disable-next-line no-control-regex
+const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
 
 /**
  * @typedef {object} BrokerOptions
@@ -78,7 +81,7 @@ function resolveOptions(opts = {}) {
   const env = process.env;
   const port = toPort(opts.port ?? env.KAFKA_PORT ?? DEFAULT_PORT);
   const version = String(opts.version || env.KAFKA_VERSION || DEFAULT_VERSION);
-  if (!/^[0-9A-Za-z.\-]+$/.test(version)) throw new Error(`invalid Kafka version: ${version}`);
+  if (!/^[0-9A-Za-z.-]+$/.test(version)) throw new Error(`invalid Kafka version: ${version}`);
   const stateDir = path.resolve(opts.stateDir || env.KAFKA_STATE_DIR || path.join(REPO_ROOT, '.data', `kafka-${port}`));
   const cacheDir = path.resolve(opts.cacheDir || env.NONGSAN_CACHE || path.join(os.homedir(), '.cache', 'nongsan'));
   const heap = String(opts.heap || env.KAFKA_HEAP_OPTS || DEFAULT_HEAP)
@@ -320,13 +323,7 @@ function run(cmd, args, o = {}) {
 
 /** @param {string} text @param {number} n */
 function lastLines(text, n) {
-  // eslint-disable-next-line no-control-regex
-  return text
-    .replace(/\x1b\[[0-9;]*m/g, '')
-    .replace(/\s+$/, '')
-    .split('\n')
-    .slice(-n)
-    .join('\n');
+  return text.replace(ANSI_COLOUR, '').replace(/\s+$/, '').split('\n').slice(-n).join('\n');
 }
 
 /** @param {string} file @param {number} n */
