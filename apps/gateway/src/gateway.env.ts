@@ -18,4 +18,14 @@ export class GatewayEnv extends ServiceEnv {
   @IsInt()
   @Min(100)
   RPC_TIMEOUT_MS: number = 10000;
+
+  /** Default requests per minute per API key (a key may carry its own). */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE: number = 1200;
+
+  /** Largest JSON body accepted, in bytes (larger: 413). */
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_BYTES: number = 1048576;
 }

@@ -1,48 +1,74 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { createKafka } from '@app/messaging';
-import { HealthRegistry, PlatformModule } from '@app/platform';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { PersistenceModule, serviceDatabaseUrl } from '@app/persistence';
+import { PlatformModule } from '@app/platform';
 import { CategoriesController } from './categories/categories.controller';
 import type { GatewayEnv } from './gateway.env';
 import { GATEWAY_ENV } from './gateway.tokens';
+import { GatewayHealth } from './gateway.health';
+import type { GatewayRequest } from './http/request-context';
+import { RateLimitGuard } from './http/rate-limit.guard';
+import { validationPipe } from './http/validation';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyPurgeService } from './idempotency/idempotency-purge.service';
+import { IdempotencyRecord } from './idempotency/idempotency-record.entity';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
+import { ApiKey } from './identity/api-key.entity';
+import { ApiKeyRepository } from './identity/api-key.repository';
+import { ApiKeysController } from './identity/api-keys.controller';
+import { ApiKeysService } from './identity/api-keys.service';
+import { AuthGuard } from './identity/auth.guard';
+import { Identity1763859000000 } from './migrations/1763859000000-identity';
 import { rpcClientProvider } from './rpc/rpc-client.provider';
 import { ServiceClient } from './rpc/service-client';
 
 export const GATEWAY = 'gateway';
+export const GATEWAY_ENTITIES = [ApiKey, IdempotencyRecord];
+export const GATEWAY_MIGRATIONS = [Identity1763859000000];
 
-/** The public REST API; reaches services over Kafka request-reply (or in-process) only. */
+/**
+ * The public REST API. Owns identity (API keys) and idempotency records in its own database;
+ * reaches services over Kafka request-reply (or in-process) only.
+ */
 @Module({})
 export class GatewayModule {
   static forRoot(env: GatewayEnv): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [PlatformModule.forService({ service: GATEWAY, logLevel: env.LOG_LEVEL })],
-      controllers: [CategoriesController],
+      imports: [
+        PlatformModule.forService({ service: GATEWAY, logLevel: env.LOG_LEVEL }),
+        PersistenceModule.forService(() => ({
+          url: serviceDatabaseUrl(env.DATABASE_URL, env.DB_NAME_PREFIX, GATEWAY),
+          entities: GATEWAY_ENTITIES,
+          migrations: GATEWAY_MIGRATIONS,
+          poolSize: env.DB_POOL_SIZE,
+          applicationName: `${GATEWAY}-${env.SERVICE_INSTANCE}`,
+        })),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            {
+              name: 'default',
+              ttl: 60000,
+              limit: (ctx) => ctx.switchToHttp().getRequest<GatewayRequest>().rateLimitPerMinute ?? env.RATE_LIMIT_PER_MINUTE,
+            },
+          ],
+        }),
+      ],
+      controllers: [CategoriesController, ApiKeysController],
       providers: [
         { provide: GATEWAY_ENV, useValue: env },
         rpcClientProvider(env),
         ServiceClient,
-        {
-          provide: 'GATEWAY_HEALTH',
-          inject: [HealthRegistry],
-          useFactory: (health: HealthRegistry) => {
-            if (env.TRANSPORT !== 'kafka') {
-              health.register('transport', () => Promise.resolve({ transport: 'in-process' }));
-              return true;
-            }
-            const kafka = createKafka('gateway-health', env.KAFKA_BROKERS);
-            health.register('kafka', async () => {
-              const admin = kafka.admin();
-              await admin.connect();
-              try {
-                const cluster = await admin.describeCluster();
-                return { brokers: cluster.brokers.length };
-              } finally {
-                await admin.disconnect();
-              }
-            });
-            return true;
-          },
-        },
+        GatewayHealth,
+        ApiKeyRepository,
+        ApiKeysService,
+        IdempotencyRepository,
+        IdempotencyInterceptor,
+        IdempotencyPurgeService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_PIPE, useFactory: validationPipe },
       ],
     };
   }

@@ -7,3 +7,4 @@ export * from './cloud-event';
 export * from './event-registry';
 export * from './catalog/category.dto';
 export * from './catalog/catalog.rpc';
+export * from './page';

@@ -3,6 +3,8 @@ export interface FieldError {
   /** JSON path of the field, dotted (`address.wardCode`, `items[0].quantity`). */
   field: string;
   message: string;
+  /** The same message in Vietnamese (chosen at the edge for `Accept-Language: vi`, then removed). */
+  messageVi?: string;
 }
 
 /**
@@ -16,4 +18,6 @@ export interface Problem {
   detail: string;
   code: string;
   errors?: FieldError[];
+  /** `detail` in Vietnamese (chosen at the edge for `Accept-Language: vi`, then removed). */
+  detailVi?: string;
 }

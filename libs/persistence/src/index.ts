@@ -2,3 +2,4 @@ export * from './bigint.transformer';
 export * from './data-source';
 export * from './database-url';
 export * from './persistence.module';
+export * from './cursor';

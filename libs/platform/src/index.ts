@@ -8,3 +8,6 @@ export * from './health/health-registry';
 export * from './logging/request-id';
 export * from './metrics/metrics';
 export * from './platform.module';
+export * from './errors/i18n';
+export * from './time';
+export * from './http/public.decorator';

@@ -4,6 +4,8 @@ import type { CallerIdentity } from '@app/contracts';
 
 export interface GatewayRequest extends Request {
   caller?: CallerIdentity;
+  /** The key's own rate limit (requests per minute), when it has one. */
+  rateLimitPerMinute?: number | null;
 }
 
 /** Who calls, as established by authentication; anonymous for public endpoints. */

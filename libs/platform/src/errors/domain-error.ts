@@ -5,6 +5,9 @@ import type { FieldError, Problem } from '@app/contracts';
  * filters turn it into RFC 9457 problem+json at the edge, whatever service raised it.
  */
 export class DomainError extends Error {
+  /** `detail` in Vietnamese, for callers sending `Accept-Language: vi`. */
+  detailVi?: string;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -14,6 +17,12 @@ export class DomainError extends Error {
   ) {
     super(detail);
     this.name = new.target.name;
+  }
+
+  /** Adds the Vietnamese text of `detail`. */
+  vi(detailVi: string): this {
+    this.detailVi = detailVi;
+    return this;
   }
 
   get detail(): string {
@@ -28,11 +37,14 @@ export class DomainError extends Error {
       detail: this.message,
       code: this.code,
       ...(this.errors && this.errors.length > 0 ? { errors: this.errors } : {}),
+      ...(this.detailVi ? { detailVi: this.detailVi } : {}),
     };
   }
 
   static fromProblem(p: Problem): DomainError {
-    return new DomainError(p.status, p.code, p.title, p.detail, p.errors);
+    const e = new DomainError(p.status, p.code, p.title, p.detail, p.errors);
+    if (p.detailVi) e.detailVi = p.detailVi;
+    return e;
   }
 }
 
@@ -43,8 +55,9 @@ export class ValidationFailedError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(what: string, id: string) {
+  constructor(what: string, id: string, whatVi?: string) {
     super(404, 'not_found', 'Not found', `${what} ${id} does not exist.`);
+    if (whatVi) this.detailVi = `Không tìm thấy ${whatVi} ${id}.`;
   }
 }
 

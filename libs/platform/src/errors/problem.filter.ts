@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { of, type Observable } from 'rxjs';
 import type { RpcReply } from '@app/contracts';
+import { localizeProblem, preferredLanguage } from './i18n';
 import { INTERNAL_PROBLEM, toProblem } from './to-problem';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -27,7 +28,8 @@ export class ProblemFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     if (!problem) this.logger.error({ err: error, path: req.originalUrl }, 'unhandled error');
     if (res.headersSent) return;
-    const body = { ...(problem ?? INTERNAL_PROBLEM), instance: req.originalUrl };
+    const language = preferredLanguage(req.headers['accept-language']);
+    const body = { ...localizeProblem(problem ?? INTERNAL_PROBLEM, language), instance: req.originalUrl };
     res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 }

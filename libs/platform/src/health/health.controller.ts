@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
+import { Public } from '../http/public.decorator';
 import { HealthRegistry } from './health-registry';
 
 const PROBE_TIMEOUT_MS = 3000;
@@ -22,6 +23,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Liveness says the process runs; readiness that its database and transport answer. */
+@Public()
 @ApiExcludeController()
 @Controller('health')
 export class HealthController {

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import {
+  applyDecorators,
+  Injectable,
+  SetMetadata,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { ApiHeader } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import type { Problem } from '@app/contracts';
+import { ConflictError, DomainError, ValidationFailedError, toProblem } from '@app/platform';
+import type { GatewayRequest } from '../http/request-context';
+import { IdempotencyRepository } from './idempotency.repository';
+
+/** Records are kept this long (the IETF draft asks for at least 24 h). */
+export const IDEMPOTENCY_TTL_HOURS = 48;
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+/**
+ * Idempotency-Key semantics (IETF httpapi-idempotency-key draft), scoped per API key: the same key
+ * and body replay the first response; the same key with another body is 422; while the first
+ * request still runs, 409. Server failures (5xx) release the key so the client can retry.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly records: IdempotencyRepository) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<GatewayRequest>();
+    const res = context.switchToHttp().getResponse<Response>();
+    const header = req.headers['idempotency-key'];
+    const key = Array.isArray(header) ? header[0] : header;
+    if (key === undefined) return next.handle();
+    return from(this.run(context, req, res, key, next));
+  }
+
+  private async run(context: ExecutionContext, req: GatewayRequest, res: Response, key: string, next: CallHandler): Promise<unknown> {
+    if (!KEY_PATTERN.test(key)) {
+      throw new ValidationFailedError([
+        {
+          field: 'Idempotency-Key',
+          message: 'Idempotency-Key must be 1–255 printable ASCII characters',
+          messageVi: 'Idempotency-Key phải gồm 1–255 ký tự ASCII in được',
+        },
+      ]);
+    }
+    const apiKeyId = req.caller?.keyId ?? 'anonymous';
+    const hash = createHash('sha256')
+      .update(`${req.method} ${req.originalUrl.split('?')[0]}\n${JSON.stringify(canonical(req.body))}`)
+      .digest('hex');
+    if (!(await this.records.claim(apiKeyId, key, hash, IDEMPOTENCY_TTL_HOURS))) {
+      return this.replay(apiKeyId, key, hash, res);
+    }
+    const status =
+      (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (req.method === 'POST' ? 201 : 200);
+    try {
+      const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      await this.records.complete(apiKeyId, key, status, body);
+      return body;
+    } catch (e) {
+      const problem = toProblem(e);
+      if (problem && problem.status < 500) await this.records.complete(apiKeyId, key, problem.status, problem);
+      else await this.records.release(apiKeyId, key);
+      throw e;
+    }
+  }
+
+  private async replay(apiKeyId: string, key: string, hash: string, res: Response): Promise<unknown> {
+    const stored = await this.records.find(apiKeyId, key);
+    if (!stored) throw new ConflictError('idempotency_in_progress', 'A request with this Idempotency-Key just finished; retry.');
+    if (stored.requestHash !== hash) {
+      throw new DomainError(
+        422,
+        'idempotency_key_reused',
+        'Idempotency-Key reused',
+        'This Idempotency-Key was used for a different request.',
+      ).vi('Idempotency-Key này đã được dùng cho một yêu cầu khác.');
+    }
+    if (stored.state === 'in_progress') {
+      throw new ConflictError('idempotency_in_progress', 'A request with this Idempotency-Key is still being processed.').vi(
+        'Một yêu cầu với Idempotency-Key này vẫn đang được xử lý.',
+      );
+    }
+    res.setHeader('Idempotent-Replayed', 'true');
+    if ((stored.responseStatus ?? 200) >= 400) throw DomainError.fromProblem(stored.responseBody as Problem);
+    return stored.responseBody;
+  }
+}
+
+export const IDEMPOTENT_METADATA = 'nongsan:idempotent';
+
+/** A creating POST that honours Idempotency-Key. */
+export function Idempotent(): MethodDecorator {
+  return applyDecorators(
+    SetMetadata(IDEMPOTENT_METADATA, true),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description:
+        'Retry-safe key (≤ 255 printable ASCII). Same key and body: the first response again; other body: 422; still running: 409. Kept 48 h.',
+    }),
+    UseInterceptors(IdempotencyInterceptor),
+  );
+}

@@ -1,0 +1,111 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import type { CallerIdentity, Page, PageRequest } from '@app/contracts';
+import { toPage } from '@app/persistence';
+import { NotFoundError, ValidationFailedError, toVietnamIso } from '@app/platform';
+import type { GatewayEnv } from '../gateway.env';
+import { GATEWAY_ENV } from '../gateway.tokens';
+import type { ApiKeyDto, IssueApiKeyDto, IssuedApiKeyDto } from './api-key.dto';
+import { ApiKey } from './api-key.entity';
+import { ApiKeyRepository } from './api-key.repository';
+
+export const BOOTSTRAP_ADMIN_KEY_ID = 'bootstrap-admin';
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Issues, lists, revokes and checks API keys. Keys are 256-bit random; only SHA-256 is stored. */
+@Injectable()
+export class ApiKeysService {
+  private readonly bootstrapHash?: Buffer;
+
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    @Inject(GATEWAY_ENV) env: GatewayEnv,
+  ) {
+    if (env.ADMIN_API_KEY) this.bootstrapHash = Buffer.from(sha256(env.ADMIN_API_KEY), 'hex');
+  }
+
+  async issue(dto: IssueApiKeyDto, issuer: CallerIdentity): Promise<IssuedApiKeyDto> {
+    if (dto.role !== 'carrier' && dto.carrierCode !== undefined) {
+      throw new ValidationFailedError([
+        {
+          field: 'carrierCode',
+          message: 'carrierCode is only for carrier keys',
+          messageVi: 'carrierCode chỉ dùng cho khóa của hãng vận chuyển',
+        },
+      ]);
+    }
+    if (dto.role !== 'partner' && dto.partnerId !== undefined) {
+      throw new ValidationFailedError([
+        { field: 'partnerId', message: 'partnerId is only for partner keys', messageVi: 'partnerId chỉ dùng cho khóa của đối tác' },
+      ]);
+    }
+    if (dto.partnerId !== undefined) {
+      const owners = await this.keys.findById(dto.partnerId);
+      if (!owners || owners.role !== 'partner' || owners.partnerId !== dto.partnerId)
+        throw new NotFoundError('Partner', dto.partnerId, 'đối tác');
+    }
+    const id = uuidv7();
+    const key = `ns_${randomBytes(32).toString('base64url')}`;
+    const saved = await this.keys.insert(
+      Object.assign(new ApiKey(), {
+        id,
+        name: dto.name,
+        role: dto.role,
+        partnerId: dto.role === 'partner' ? (dto.partnerId ?? id) : null,
+        carrierCode: dto.role === 'carrier' ? dto.carrierCode : null,
+        keyHash: sha256(key),
+        keyPrefix: key.slice(0, 7),
+        rateLimitPerMinute: dto.rateLimitPerMinute ?? null,
+        createdBy: issuer.keyId,
+        revokedAt: null,
+      }),
+    );
+    return { ...toDto(saved), key };
+  }
+
+  async list(page: PageRequest): Promise<Page<ApiKeyDto>> {
+    const rows = await this.keys.list(page.limit, page.cursor);
+    return toPage(rows, page.limit, toDto, (k) => ({ id: k.id }));
+  }
+
+  async revoke(id: string): Promise<ApiKeyDto> {
+    const key = await this.keys.revoke(id, new Date());
+    if (!key) throw new NotFoundError('API key', id, 'khóa API');
+    return toDto(key);
+  }
+
+  /** The identity behind a bearer key, or undefined when the key is unknown or revoked. */
+  async authenticate(presented: string): Promise<(CallerIdentity & { rateLimitPerMinute: number | null }) | undefined> {
+    const hash = sha256(presented);
+    if (this.bootstrapHash && timingSafeEqual(Buffer.from(hash, 'hex'), this.bootstrapHash)) {
+      return { keyId: BOOTSTRAP_ADMIN_KEY_ID, role: 'admin', rateLimitPerMinute: null };
+    }
+    const key = await this.keys.findByHash(hash);
+    if (!key || key.revokedAt) return undefined;
+    return {
+      keyId: key.id,
+      role: key.role,
+      ...(key.partnerId ? { partnerId: key.partnerId } : {}),
+      ...(key.carrierCode ? { carrierCode: key.carrierCode } : {}),
+      rateLimitPerMinute: key.rateLimitPerMinute,
+    };
+  }
+}
+
+function toDto(k: ApiKey): ApiKeyDto {
+  return {
+    id: k.id,
+    name: k.name,
+    role: k.role,
+    partnerId: k.partnerId,
+    carrierCode: k.carrierCode,
+    keyPrefix: k.keyPrefix,
+    rateLimitPerMinute: k.rateLimitPerMinute,
+    createdAt: toVietnamIso(k.createdAt),
+    revokedAt: k.revokedAt ? toVietnamIso(k.revokedAt) : null,
+  };
+}
