@@ -4,9 +4,10 @@
  */
 describe('GET /v1/categories through the cluster', () => {
   const base = process.env.E2E_BASE_URL!;
+  const auth = { Authorization: `Bearer ${process.env.E2E_ADMIN_API_KEY!}` };
 
   it('returns the seeded Vietnamese category tree from the catalog over Kafka', async () => {
-    const res = await fetch(`${base}/v1/categories`, { headers: { 'X-Request-Id': 'e2e-categories-1' } });
+    const res = await fetch(`${base}/v1/categories`, { headers: { ...auth, 'X-Request-Id': 'e2e-categories-1' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toBe('e2e-categories-1');
     const tree = (await res.json()) as { slug: string; nameVi: string; nameEn: string; children: { slug: string; nameVi: string }[] }[];

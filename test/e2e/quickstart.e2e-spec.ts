@@ -4,11 +4,12 @@ import { startQuickstart } from '../../tools/quickstart/quickstart';
 
 /** `npm start`'s composition: every app in this one process over the in-process transport. */
 describe('quick start (one process, in-process transport)', () => {
+  const ADMIN = 'quickstart-admin-key-0123456789';
   let system: { apps: INestApplication[]; close(): Promise<void> };
   let base: string;
 
   beforeAll(async () => {
-    system = await startQuickstart({ ...process.env, DB_NAME_PREFIX: `${runId()}_qs`, PORT: '0', LOG_LEVEL: 'warn' });
+    system = await startQuickstart({ ...process.env, DB_NAME_PREFIX: `${runId()}_qs`, PORT: '0', LOG_LEVEL: 'warn', ADMIN_API_KEY: ADMIN });
     const gateway = system.apps[system.apps.length - 1];
     base = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
   });
@@ -18,7 +19,7 @@ describe('quick start (one process, in-process transport)', () => {
   });
 
   it('serves the category tree from the catalog database without Kafka', async () => {
-    const res = await fetch(`${base}/v1/categories`);
+    const res = await fetch(`${base}/v1/categories`, { headers: { Authorization: `Bearer ${ADMIN}` } });
     expect(res.status).toBe(200);
     const tree = (await res.json()) as { nameVi: string }[];
     expect(tree.map((c) => c.nameVi)).toContain('Cà phê');
