@@ -10,20 +10,31 @@ delete swcrc.jsc.baseUrl;
 delete swcrc.jsc.paths;
 swcrc.module.ignoreDynamic = false;
 
-/** @type {import('jest').Config} */
-module.exports = {
+const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/{apps,libs,test,tools}/**/*.{spec,int-spec,e2e-spec}.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   moduleNameMapper: {
     '^@app/(contracts|messaging|persistence|platform)$': '<rootDir>/libs/$1/src',
     '^@app/(contracts|messaging|persistence|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
-  globalSetup: '<rootDir>/test/setup/global-setup.js',
-  globalTeardown: '<rootDir>/test/setup/global-teardown.js',
   setupFiles: ['reflect-metadata'],
   testTimeout: 120000,
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
   maxWorkers: 2,
-  forceExit: false,
+  projects: [
+    // Unit specs next to the code: no infrastructure (`npx jest libs/contracts` starts nothing).
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
+    // Integration and end-to-end: jest runs a project's global setup only when one of its tests runs.
+    {
+      ...shared,
+      displayName: 'system',
+      testMatch: ['<rootDir>/test/**/*.{int-spec,e2e-spec}.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.js',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.js',
+    },
+  ],
 };

@@ -34,6 +34,12 @@ function build({ quiet = false } = {}) {
       stdio: quiet ? 'ignore' : 'inherit',
     },
   );
+  // SWC compiles .ts only; data files that modules read from __dirname must sit next to their output.
+  for (const dir of ['libs/contracts/src/geo']) {
+    for (const file of fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.json'))) {
+      fs.cpSync(path.join(ROOT, dir, file), path.join(ROOT, 'dist', dir, file));
+    }
+  }
   if (!quiet) console.log(`built dist/ in ${Date.now() - started} ms`);
 }
 

@@ -1,13 +1,29 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceModules } from '@app/messaging';
-import { CategoriesModule } from './categories/categories.module';
+import { CategoriesController } from './categories/categories.controller';
+import { CategoriesService } from './categories/categories.service';
 import { Category } from './categories/category.entity';
+import { CategoryRepository } from './categories/category.repository';
 import type { CatalogEnv } from './catalog.env';
 import { Categories1763856100000 } from './migrations/1763856100000-categories';
+import { SellersProductsStock1763860000000 } from './migrations/1763860000000-sellers-products-stock';
+import { ProductSearchRepository } from './products/product-search.repository';
+import { ProductSearchService } from './products/product-search.service';
+import { Product } from './products/product.entity';
+import { ProductRepository } from './products/product.repository';
+import { ProductsController } from './products/products.controller';
+import { ProductsService } from './products/products.service';
+import { Seller } from './sellers/seller.entity';
+import { SellerRepository } from './sellers/seller.repository';
+import { SellersController } from './sellers/sellers.controller';
+import { SellersService } from './sellers/sellers.service';
+import { StockReservation } from './stock/stock-reservation.entity';
+import { StockReservationRepository } from './stock/stock-reservation.repository';
+import { StockService } from './stock/stock.service';
 
 export const CATALOG = 'catalog';
-export const CATALOG_ENTITIES = [Category];
-export const CATALOG_MIGRATIONS = [Categories1763856100000];
+export const CATALOG_ENTITIES = [Category, Seller, Product, StockReservation];
+export const CATALOG_MIGRATIONS = [Categories1763856100000, SellersProductsStock1763860000000];
 
 /** Sellers, products, prices, stock, search. Owns the `<prefix>_catalog` database. */
 @Module({})
@@ -15,7 +31,20 @@ export class CatalogModule {
   static forRoot(env: CatalogEnv): DynamicModule {
     return {
       module: CatalogModule,
-      imports: [...serviceModules({ service: CATALOG, env, entities: CATALOG_ENTITIES, migrations: CATALOG_MIGRATIONS }), CategoriesModule],
+      imports: [...serviceModules({ service: CATALOG, env, entities: CATALOG_ENTITIES, migrations: CATALOG_MIGRATIONS })],
+      controllers: [CategoriesController, SellersController, ProductsController],
+      providers: [
+        CategoriesService,
+        CategoryRepository,
+        SellerRepository,
+        SellersService,
+        ProductRepository,
+        ProductsService,
+        ProductSearchRepository,
+        ProductSearchService,
+        StockReservationRepository,
+        StockService,
+      ],
     };
   }
 }

@@ -4,6 +4,8 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { PersistenceModule, serviceDatabaseUrl } from '@app/persistence';
 import { PlatformModule } from '@app/platform';
 import { CategoriesController } from './categories/categories.controller';
+import { ProductsController } from './products/products.controller';
+import { SellersController } from './sellers/sellers.controller';
 import type { GatewayEnv } from './gateway.env';
 import { GATEWAY_ENV } from './gateway.tokens';
 import { GatewayHealth } from './gateway.health';
@@ -55,7 +57,7 @@ export class GatewayModule {
           ],
         }),
       ],
-      controllers: [CategoriesController, ApiKeysController],
+      controllers: [CategoriesController, ApiKeysController, SellersController, ProductsController],
       providers: [
         { provide: GATEWAY_ENV, useValue: env },
         rpcClientProvider(env),

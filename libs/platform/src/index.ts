@@ -11,3 +11,4 @@ export * from './platform.module';
 export * from './errors/i18n';
 export * from './time';
 export * from './http/public.decorator';
+export * from './errors/ownership';

@@ -10,3 +10,8 @@ export function toVietnamIso(d: Date | string): string {
   const local = new Date(date.getTime() + VIETNAM_OFFSET_MINUTES * 60000);
   return `${local.toISOString().slice(0, 19)}+07:00`;
 }
+
+/** Today's calendar date in Vietnam (YYYY-MM-DD): certificate validity is by local date. */
+export function vietnamDate(at: Date = new Date()): string {
+  return new Date(at.getTime() + VIETNAM_OFFSET_MINUTES * 60000).toISOString().slice(0, 10);
+}

@@ -1,10 +1,25 @@
 import type { CategoryNode } from './category.dto';
+import type { CreateProductRequest, ProductView, SearchProductsRequest, UpdateProductRequest } from './product.dto';
+import type { RegisterSellerRequest, SellerView } from './seller.dto';
+import type { Page } from '../page';
 
 /** Requests the gateway sends to the catalog service. */
 export const CatalogRpc = {
   listCategories: 'catalog.categories.list',
+  registerSeller: 'catalog.sellers.register',
+  getSeller: 'catalog.sellers.get',
+  createProduct: 'catalog.products.create',
+  updateProduct: 'catalog.products.update',
+  getProduct: 'catalog.products.get',
+  searchProducts: 'catalog.products.search',
 } as const;
 
 export interface CatalogRpcContract {
   [CatalogRpc.listCategories]: { request: Record<string, never>; response: CategoryNode[] };
+  [CatalogRpc.registerSeller]: { request: RegisterSellerRequest; response: SellerView };
+  [CatalogRpc.getSeller]: { request: { id: string }; response: SellerView };
+  [CatalogRpc.createProduct]: { request: CreateProductRequest; response: ProductView };
+  [CatalogRpc.updateProduct]: { request: UpdateProductRequest; response: ProductView };
+  [CatalogRpc.getProduct]: { request: { id: string }; response: ProductView };
+  [CatalogRpc.searchProducts]: { request: SearchProductsRequest; response: Page<ProductView> };
 }

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Category } from '../categories/category.entity';
+import { Product } from './product.entity';
+
+@Injectable()
+export class ProductRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  save(manager: EntityManager, product: Product): Promise<Product> {
+    return manager.getRepository(Product).save(product);
+  }
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Product | null> {
+    return manager.getRepository(Product).findOneBy({ id });
+  }
+
+  /** Locks the rows (in id order, so concurrent reservations cannot deadlock). */
+  lockMany(manager: EntityManager, ids: string[]): Promise<Product[]> {
+    return manager
+      .getRepository(Product)
+      .createQueryBuilder('p')
+      .where('p.id IN (:...ids)', { ids })
+      .orderBy('p.id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  lockOne(manager: EntityManager, id: string): Promise<Product | null> {
+    return manager.getRepository(Product).createQueryBuilder('p').where('p.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  async categoryExists(id: string): Promise<boolean> {
+    return (await this.dataSource.getRepository(Category).countBy({ id })) > 0;
+  }
+
+  async addStock(manager: EntityManager, productId: string, quantity: number): Promise<void> {
+    await manager.query('UPDATE products SET stock = stock + $2, updated_at = now() WHERE id = $1', [productId, quantity]);
+  }
+}

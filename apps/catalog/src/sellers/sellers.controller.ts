@@ -1,0 +1,19 @@
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { CatalogRpc, type RegisterSellerRequest, type RpcRequest, type SellerView } from '@app/contracts';
+import { RpcController } from '@app/platform';
+import { SellersService } from './sellers.service';
+
+@RpcController()
+export class SellersController {
+  constructor(private readonly sellers: SellersService) {}
+
+  @MessagePattern(CatalogRpc.registerSeller)
+  register(@Payload() r: RpcRequest<RegisterSellerRequest>): Promise<SellerView> {
+    return this.sellers.register(r.caller, r.payload);
+  }
+
+  @MessagePattern(CatalogRpc.getSeller)
+  get(@Payload() r: RpcRequest<{ id: string }>): Promise<SellerView> {
+    return this.sellers.get(r.caller, r.payload.id);
+  }
+}
