@@ -6,10 +6,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
+/** Where the build goes (`DIST_DIR`, default dist/): separate trees let test runs not clobber each other. */
+const DIST = path.resolve(ROOT, process.env.DIST_DIR ?? 'dist');
 
 function build({ quiet = false } = {}) {
   const started = Date.now();
-  fs.rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
+  fs.rmSync(DIST, { recursive: true, force: true });
   const swc = path.join(ROOT, 'node_modules', '@swc', 'cli', 'bin', 'swc.js');
   execFileSync(
     process.execPath,
@@ -20,7 +22,7 @@ function build({ quiet = false } = {}) {
       'tools/quickstart',
       'tools/ops',
       '-d',
-      'dist',
+      DIST,
       '--config-file',
       '.swcrc',
       '--extensions',
@@ -37,12 +39,12 @@ function build({ quiet = false } = {}) {
   // SWC compiles .ts only; data files that modules read from __dirname must sit next to their output.
   for (const dir of ['libs/contracts/src/geo']) {
     for (const file of fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.json'))) {
-      fs.cpSync(path.join(ROOT, dir, file), path.join(ROOT, 'dist', dir, file));
+      fs.cpSync(path.join(ROOT, dir, file), path.join(DIST, dir, file));
     }
   }
-  if (!quiet) console.log(`built dist/ in ${Date.now() - started} ms`);
+  if (!quiet) console.log(`built ${path.relative(ROOT, DIST)}/ in ${Date.now() - started} ms`);
 }
 
-module.exports = { build };
+module.exports = { build, DIST };
 
 if (require.main === module) build();

@@ -6,6 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
+const DIST = path.resolve(ROOT, process.env.DIST_DIR ?? 'dist');
 const SERVICES = ['catalog', 'orders', 'traceability', 'settlement'];
 const APPS = [...SERVICES, 'gateway'];
 
@@ -52,7 +53,7 @@ async function startCluster(o) {
   };
   const spawnApp = (app, extraEnv) => {
     if (o.logDir) logs.set(app, fs.createWriteStream(path.join(o.logDir, `${app}.log`), { flags: 'a' }));
-    const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, `dist/apps/${app}/src/main.js`)], {
+    const child = spawn(process.execPath, ['--enable-source-maps', path.join(DIST, `apps/${app}/src/main.js`)], {
       env: { ...o.env, TRANSPORT: 'kafka', ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -3,11 +3,9 @@
 // `npm run start:cluster`: every app its own process on a real Kafka broker (started if needed).
 // DATABASE_URL, when set, is used instead of embedded PostgreSQL in both modes.
 const path = require('node:path');
-const { build } = require('./build');
+const { build, DIST } = require('./build');
 const { startCluster } = require('./cluster');
 const { startEmbeddedPostgres } = require('./embedded-pg');
-
-const ROOT = path.resolve(__dirname, '..');
 
 async function database(stops) {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
@@ -43,7 +41,7 @@ async function quickstart() {
   process.env.DATABASE_URL = await database(stops);
   process.env.TRANSPORT = 'in-process';
   process.env.LOG_LEVEL ??= 'warn';
-  const { startQuickstart } = require(path.join(ROOT, 'dist/tools/quickstart/quickstart.js'));
+  const { startQuickstart } = require(path.join(DIST, 'tools/quickstart/quickstart.js'));
   const system = await startQuickstart(process.env);
   stops.unshift(() => system.close());
   const port = process.env.PORT ?? '3000';

@@ -3,9 +3,10 @@ import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { PersistenceModule, serviceDatabaseUrl } from '@app/persistence';
 import { PlatformModule } from '@app/platform';
-import { CategoriesController } from './categories/categories.controller';
-import { ProductsController } from './products/products.controller';
-import { SellersController } from './sellers/sellers.controller';
+import { CATALOG_CONTROLLERS } from './categories';
+import { ORDERS_CONTROLLERS } from './orders';
+import { SETTLEMENT_CONTROLLERS } from './settlement';
+import { TRACEABILITY_CONTROLLERS } from './traceability';
 import type { GatewayEnv } from './gateway.env';
 import { GATEWAY_ENV } from './gateway.tokens';
 import { GatewayHealth } from './gateway.health';
@@ -57,7 +58,13 @@ export class GatewayModule {
           ],
         }),
       ],
-      controllers: [CategoriesController, ApiKeysController, SellersController, ProductsController],
+      controllers: [
+        ApiKeysController,
+        ...CATALOG_CONTROLLERS,
+        ...ORDERS_CONTROLLERS,
+        ...TRACEABILITY_CONTROLLERS,
+        ...SETTLEMENT_CONTROLLERS,
+      ],
       providers: [
         { provide: GATEWAY_ENV, useValue: env },
         rpcClientProvider(env),

@@ -1,0 +1,2 @@
+export * from './orders.events';
+export * from './orders.rpc';
