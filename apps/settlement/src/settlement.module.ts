@@ -1,8 +1,10 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { serviceModules } from '@app/messaging';
 import type { SettlementEnv } from './settlement.env';
 
 export const SETTLEMENT = 'settlement';
+export const SETTLEMENT_ENTITIES: Type[] = [];
+export const SETTLEMENT_MIGRATIONS: Type[] = [];
 
 /** COD: double-entry ledger, carrier remittances, reconciliation, payouts, statements. Owns the `<prefix>_settlement` database. */
 @Module({})
@@ -10,7 +12,7 @@ export class SettlementModule {
   static forRoot(env: SettlementEnv): DynamicModule {
     return {
       module: SettlementModule,
-      imports: [...serviceModules({ service: SETTLEMENT, env, entities: [], migrations: [] })],
+      imports: [...serviceModules({ service: SETTLEMENT, env, entities: SETTLEMENT_ENTITIES, migrations: SETTLEMENT_MIGRATIONS })],
     };
   }
 }
