@@ -38,6 +38,8 @@ module.exports = async function globalSetup() {
     DB_NAME_PREFIX: `${runId}_sys`,
     NODE_ENV: 'test',
     ADMIN_API_KEY: process.env.ADMIN_API_KEY ?? 'test-admin-key-0123456789',
+    CARRIER_WEBHOOK_SECRETS: 'VTP:vtp-webhook-secret-test,VNPOST:vnpost-webhook-secret-test',
+    OUTBOX_POLL_MS: '200',
   };
   const gatewayPort = Number(process.env.E2E_GATEWAY_PORT ?? 39000);
   const cluster = await startCluster({
@@ -50,6 +52,7 @@ module.exports = async function globalSetup() {
   process.env.E2E_BASE_URL = cluster.gatewayUrl;
   process.env.E2E_ADMIN_API_KEY = env.ADMIN_API_KEY;
   process.env.E2E_DB_NAME_PREFIX = env.DB_NAME_PREFIX;
+  process.env.E2E_CARRIER_WEBHOOK_SECRETS = env.CARRIER_WEBHOOK_SECRETS;
   process.env.E2E_LOG_DIR = path.join(ROOT, '.data', 'test-logs', runId);
   console.log(
     `\nsetup: kafka ${broker.startedByUs ? 'started' : 'reused'} in ${(broker.readyMs / 1000).toFixed(1)} s; cluster of 5 processes ready; total ${((Date.now() - t0) / 1000).toFixed(1)} s`,

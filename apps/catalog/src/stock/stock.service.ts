@@ -45,7 +45,16 @@ export class StockService {
   @OnEvent(SubOrderReleasedV1)
   async onSubOrderReleased(e: CloudEvent<EventData<typeof SubOrderReleasedV1>>, manager: EntityManager): Promise<void> {
     const r = await this.reservations.find(manager, e.data.subOrderId, true);
-    if (!r || r.status !== 'reserved') return;
+    if (!r) {
+      // Released before it was ever reserved (its placement failed or is still to come): leave a
+      // tombstone so a late placement reserves nothing.
+      await this.reservations.save(
+        manager,
+        Object.assign(new StockReservation(), { subOrderId: e.data.subOrderId, orderId: e.data.orderId, status: 'released', lines: [] }),
+      );
+      return;
+    }
+    if (r.status !== 'reserved') return;
     const events: PendingEvent<unknown>[] = [];
     for (const line of [...r.lines].sort((a, b) => a.productId.localeCompare(b.productId))) {
       await this.products.addStock(manager, line.productId, line.quantity);

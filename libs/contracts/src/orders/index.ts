@@ -1,2 +1,3 @@
 export * from './orders.events';
+export * from './order.dto';
 export * from './orders.rpc';

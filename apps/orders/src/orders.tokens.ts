@@ -1,0 +1,1 @@
+export const ORDERS_ENV = Symbol('ORDERS_ENV');

@@ -1,0 +1,20 @@
+import { judgeReport } from './shipment-state';
+
+describe('shipment state machine', () => {
+  it.each([
+    ['requested', 'picked_up', 'apply'],
+    ['picked_up', 'delivered', 'apply'],
+    ['out_for_delivery', 'failed', 'apply'],
+    ['failed', 'out_for_delivery', 'apply'],
+    ['failed', 'returning', 'apply'],
+    ['returning', 'returned', 'apply'],
+    ['delivered', 'delivered', 'duplicate'],
+    ['delivered', 'in_transit', 'stale'],
+    ['delivered', 'picked_up', 'stale'],
+    ['returned', 'failed', 'stale'],
+    ['out_for_delivery', 'returned', 'illegal'],
+    ['in_transit', 'returned', 'illegal'],
+  ] as const)('%s → %s: %s', (from, to, verdict) => {
+    expect(judgeReport(from, to)).toBe(verdict);
+  });
+});

@@ -1,0 +1,102 @@
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import { v7 as uuidv7 } from 'uuid';
+import { Topics, wardsOf } from '@app/contracts';
+import { Api } from './api';
+import { eventually, testKafka } from './infra';
+
+export interface Seller {
+  id: string;
+  provinceCode: string;
+}
+
+/** A partner with its own sellers and products: the setup most journeys start from. */
+export class PartnerFixture {
+  key = '';
+  constructor(readonly api: Api) {}
+
+  async init(): Promise<this> {
+    this.key = (await this.api.issueKey('partner')).key;
+    return this;
+  }
+
+  async seller(name: string, provinceCode: string): Promise<Seller> {
+    const res = await this.api.post(
+      '/v1/sellers',
+      { name, kind: 'household', phone: '0912345678', address: { provinceCode, wardCode: wardsOf(provinceCode)[0].code, line: 'Thôn 1' } },
+      { key: this.key },
+    );
+    if (res.status !== 201) throw new Error(`seller: ${res.status} ${JSON.stringify(res.body)}`);
+    return { id: res.body.id, provinceCode };
+  }
+
+  async product(sellerId: string, extra: Record<string, unknown> = {}): Promise<{ id: string; priceVnd: number }> {
+    const body = {
+      sellerId,
+      name: 'Vải thiều Lục Ngạn',
+      categoryId: 'vai-nhan-chom-chom',
+      unit: 'kg',
+      priceVnd: 65000,
+      stock: 100,
+      weightGrams: 1000,
+      ...extra,
+    };
+    const res = await this.api.post('/v1/products', body, { key: this.key });
+    if (res.status !== 201) throw new Error(`product: ${res.status} ${JSON.stringify(res.body)}`);
+    return { id: res.body.id, priceVnd: res.body.priceVnd };
+  }
+
+  stock(productId: string): Promise<number> {
+    return this.api.get(`/v1/products/${productId}`, { key: this.key }).then((r) => r.body.stock as number);
+  }
+}
+
+/** Waits until the orders service's copy of the catalog knows these products (quotes succeed). */
+export async function awaitOrderable(api: Api, storefront: string, productIds: string[]): Promise<void> {
+  const address = { provinceCode: '79', wardCode: wardsOf('79')[0].code, line: '1 Lê Lợi' };
+  await eventually(
+    async () =>
+      (
+        await api.post(
+          '/v1/shipping/quotes',
+          { items: productIds.map((productId) => ({ productId, quantity: 1 })), address },
+          { key: storefront },
+        )
+      ).status === 200,
+    20000,
+    'products to be orderable',
+  );
+}
+
+/**
+ * A postal system as carriers run one: its own consumer group on `fulfilment.shipments`,
+ * collecting the shipment requests it would pick up.
+ */
+export class PostalConsumer {
+  readonly messages: { type: string; key: string; data: Record<string, unknown> }[] = [];
+  private consumer?: Consumer;
+
+  async start(groupId = `postal-${uuidv7()}`): Promise<this> {
+    this.consumer = testKafka('postal-system').consumer({ groupId, maxWaitTimeInMs: 50, sessionTimeout: 10000 });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: Topics.fulfilmentShipments, fromBeginning: true });
+    await this.consumer.run({
+      eachMessage: async ({ message }: { message: KafkaMessage }) => {
+        const e = JSON.parse(message.value!.toString()) as { type: string; data: Record<string, unknown> };
+        this.messages.push({ type: e.type, key: message.key!.toString(), data: e.data });
+      },
+    });
+    return this;
+  }
+
+  forOrder(orderId: string, type = 'fulfilment.shipment.requested.v1') {
+    return this.messages.filter((m) => m.type === type && m.data.orderId === orderId);
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+}
+
+export function address(provinceCode = '79') {
+  return { provinceCode, wardCode: wardsOf(provinceCode)[0].code, line: '12 Nguyễn Huệ' };
+}
