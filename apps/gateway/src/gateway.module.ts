@@ -3,6 +3,7 @@ import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { PersistenceModule, serviceDatabaseUrl } from '@app/persistence';
 import { PlatformModule } from '@app/platform';
+import { AsyncApiController } from './asyncapi/asyncapi.controller';
 import { CATALOG_CONTROLLERS } from './categories';
 import { ORDERS_CONTROLLERS } from './orders';
 import { SETTLEMENT_CONTROLLERS } from './settlement';
@@ -59,6 +60,7 @@ export class GatewayModule {
         }),
       ],
       controllers: [
+        AsyncApiController,
         ApiKeysController,
         ...CATALOG_CONTROLLERS,
         ...ORDERS_CONTROLLERS,

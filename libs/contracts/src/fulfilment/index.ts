@@ -1,1 +1,2 @@
 export * from './shipment-requested.event';
+export * from './asyncapi';
