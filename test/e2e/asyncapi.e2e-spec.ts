@@ -1,4 +1,4 @@
-import { Parser } from '@asyncapi/parser';
+import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
 import { ShipmentRequestedV1 } from '@app/contracts';
 import { Api } from '../support/api';
 
@@ -9,7 +9,9 @@ describe('/asyncapi.json', () => {
     expect(res.status).toBe(200);
     expect(res.body.asyncapi).toBe('3.0.0');
     const { document, diagnostics } = await new Parser().parse(JSON.stringify(res.body));
-    const errors = diagnostics.filter((d) => d.severity === 0).map((d) => `${d.path.join('.')}: ${d.message}`);
+    const errors = diagnostics
+      .filter((d) => Number(d.severity) === Number(DiagnosticSeverity.Error))
+      .map((d) => `${d.path.join('.')}: ${d.message}`);
     expect(errors).toEqual([]);
     expect(document?.channels().get('shipments')?.address()).toBe('fulfilment.shipments');
     const names = document!
