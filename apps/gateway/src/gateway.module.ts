@@ -1,13 +1,13 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, type Provider, type Type } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { PersistenceModule, serviceDatabaseUrl } from '@app/persistence';
 import { PlatformModule } from '@app/platform';
 import { AsyncApiController } from './asyncapi/asyncapi.controller';
-import { CATALOG_CONTROLLERS } from './categories';
-import { ORDERS_CONTROLLERS } from './orders';
-import { SETTLEMENT_CONTROLLERS } from './settlement';
-import { TRACEABILITY_CONTROLLERS } from './traceability';
+import * as catalogHttp from './categories';
+import * as ordersHttp from './orders';
+import * as settlementHttp from './settlement';
+import * as traceabilityHttp from './traceability';
 import type { GatewayEnv } from './gateway.env';
 import { GATEWAY_ENV } from './gateway.tokens';
 import { GatewayHealth } from './gateway.health';
@@ -28,6 +28,15 @@ import { rpcClientProvider } from './rpc/rpc-client.provider';
 import { ServiceClient } from './rpc/service-client';
 
 export const GATEWAY = 'gateway';
+
+const CONTEXTS: Record<string, unknown>[] = [catalogHttp, ordersHttp, traceabilityHttp, settlementHttp];
+
+/** What each context's folder exports as `<CONTEXT>_CONTROLLERS` / `<CONTEXT>_PROVIDERS`. */
+function contextExports<T>(suffix: string): T[] {
+  return CONTEXTS.flatMap((ns) =>
+    Object.entries(ns).flatMap(([name, value]) => (name.endsWith(suffix) && Array.isArray(value) ? (value as T[]) : [])),
+  );
+}
 export const GATEWAY_ENTITIES = [ApiKey, IdempotencyRecord];
 export const GATEWAY_MIGRATIONS = [Identity1763859000000];
 
@@ -59,14 +68,7 @@ export class GatewayModule {
           ],
         }),
       ],
-      controllers: [
-        AsyncApiController,
-        ApiKeysController,
-        ...CATALOG_CONTROLLERS,
-        ...ORDERS_CONTROLLERS,
-        ...TRACEABILITY_CONTROLLERS,
-        ...SETTLEMENT_CONTROLLERS,
-      ],
+      controllers: [AsyncApiController, ApiKeysController, ...contextExports<Type>('_CONTROLLERS')],
       providers: [
         { provide: GATEWAY_ENV, useValue: env },
         rpcClientProvider(env),
@@ -80,6 +82,7 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_PIPE, useFactory: validationPipe },
+        ...contextExports<Provider>('_PROVIDERS'),
       ],
     };
   }

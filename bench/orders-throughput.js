@@ -1,0 +1,213 @@
+'use strict';
+// End-to-end order throughput on one machine, everything co-located: a real Kafka broker, the
+// five app processes, PostgreSQL. Orders are placed through the gateway at a fixed rate (open
+// loop) and counted done when the shipment request of every sub-order is on
+// `fulfilment.shipments` (read by a postal consumer group, as a carrier would). The baseline, in
+// the same run, is pgbench's TPC-B-like load on the same PostgreSQL server.
+//
+//   node bench/orders-throughput.js [--rate 500] [--seconds 60] [--pgbench-seconds 20]
+//
+// Needs DATABASE_URL (the PostgreSQL server to use); starts and stops its own broker and cluster.
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+const { Kafka, logLevel } = require('kafkajs');
+const ROOT = path.resolve(__dirname, '..');
+process.env.DIST_DIR ??= 'dist-bench-orders';
+const { build } = require('../tools/build');
+const { startCluster } = require('../tools/cluster');
+const { ensureBroker, stopBroker } = require('../tools/kafka/broker');
+
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .map((a, i, all) => (a.startsWith('--') ? [a.slice(2), all[i + 1]] : null))
+    .filter(Boolean),
+);
+const RATE = Number(args.rate ?? 500);
+const SECONDS = Number(args.seconds ?? 60);
+const PGBENCH_SECONDS = Number(args['pgbench-seconds'] ?? 20);
+const KAFKA_PORT = 19492;
+const GATEWAY_PORT = 39400;
+const ADMIN = 'bench-admin-key-0123456789abcdef';
+const DB_URL = process.env.DATABASE_URL;
+if (!DB_URL) throw new Error('DATABASE_URL must name the PostgreSQL server to benchmark on');
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function call(base, method, p, key, body) {
+  const res = await fetch(`${base}${p}`, {
+    method,
+    headers: { Authorization: `Bearer ${key}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+async function setup(base) {
+  const partner = (
+    await call(base, 'POST', '/v1/admin/api-keys', ADMIN, { role: 'partner', name: 'bench partner', rateLimitPerMinute: 100000 })
+  ).body.key;
+  const storefront = (
+    await call(base, 'POST', '/v1/admin/api-keys', ADMIN, { role: 'storefront', name: 'bench storefront', rateLimitPerMinute: 1000000 })
+  ).body.key;
+  const provinces = [
+    ['24', '07330'],
+    ['66', null],
+    ['92', null],
+  ];
+  const products = [];
+  for (const [provinceCode] of provinces) {
+    const { wardsOf } = require(path.join(ROOT, process.env.DIST_DIR, 'libs/contracts/src'));
+    const seller = await call(base, 'POST', '/v1/sellers', partner, {
+      name: `HTX bench ${provinceCode}`,
+      kind: 'cooperative',
+      phone: '0912345678',
+      address: { provinceCode, wardCode: wardsOf(provinceCode)[0].code, line: 'Thôn 1' },
+    });
+    for (let i = 0; i < 10; i++) {
+      const p = await call(base, 'POST', '/v1/products', partner, {
+        sellerId: seller.body.id,
+        name: `Sản phẩm ${provinceCode}-${i}`,
+        categoryId: 'trai-cay',
+        unit: 'kg',
+        priceVnd: 20000 + i * 1000,
+        stock: 10_000_000,
+        weightGrams: 1000,
+      });
+      products.push({ id: p.body.id, sellerId: seller.body.id });
+    }
+  }
+  const { wardsOf } = require(path.join(ROOT, process.env.DIST_DIR, 'libs/contracts/src'));
+  const address = { provinceCode: '79', wardCode: wardsOf('79')[0].code, line: '1 Lê Lợi' };
+  for (;;) {
+    const q = await call(base, 'POST', '/v1/shipping/quotes', storefront, {
+      items: products.map((p) => ({ productId: p.id, quantity: 1 })),
+      address,
+    });
+    if (q.status === 200) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { storefront, products, address };
+}
+
+async function main() {
+  const started = Date.now();
+  build({ quiet: true });
+  const broker = await ensureBroker({ port: KAFKA_PORT });
+  const prefix = `benchord${Date.now().toString(36)}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: DB_URL,
+    KAFKA_BROKERS: broker.brokers.join(','),
+    DB_NAME_PREFIX: prefix,
+    ADMIN_API_KEY: ADMIN,
+    LOG_LEVEL: 'error',
+    OUTBOX_POLL_MS: '200',
+    DB_POOL_SIZE: '20',
+  };
+  const cluster = await startCluster({
+    env,
+    port: GATEWAY_PORT,
+    healthPortBase: GATEWAY_PORT + 1,
+    logDir: path.join(ROOT, '.data', 'bench-logs', prefix),
+  });
+  const base = cluster.gatewayUrl;
+  try {
+    const { storefront, products, address } = await setup(base);
+    // The postal system: its own consumer group, counting shipment requests per order.
+    const expected = new Map(); // orderId -> { subOrders, placedAt }
+    const seen = new Map(); // orderId -> count
+    const done = new Map(); // orderId -> ms from placement to the last shipment request
+    const kafka = new Kafka({ clientId: 'bench-postal', brokers: broker.brokers, logLevel: logLevel.NOTHING });
+    const consumer = kafka.consumer({ groupId: `postal-${prefix}`, maxWaitTimeInMs: 50 });
+    await consumer.connect();
+    await consumer.subscribe({ topic: 'fulfilment.shipments', fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const e = JSON.parse(message.value.toString());
+        if (e.type !== 'fulfilment.shipment.requested.v1') return;
+        const n = (seen.get(e.data.orderId) ?? 0) + 1;
+        seen.set(e.data.orderId, n);
+        const x = expected.get(e.data.orderId);
+        if (x && n === x.subOrders && !done.has(e.data.orderId)) done.set(e.data.orderId, Date.now() - x.placedAt);
+      },
+    });
+
+    console.log(`placing orders at ${RATE}/s for ${SECONDS} s through ${base} …`);
+    const latencies = [];
+    let failures = 0;
+    const inflight = new Set();
+    const t0 = Date.now();
+    const total = RATE * SECONDS;
+    for (let i = 0; i < total; i++) {
+      const due = t0 + (i * 1000) / RATE;
+      const wait = due - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const picks = [products[i % 10], products[10 + ((i * 7) % 10)], products[20 + ((i * 3) % 10)]].slice(0, 1 + (i % 3));
+      const sent = Date.now();
+      const p = call(base, 'POST', '/v1/orders', storefront, {
+        buyer: { name: 'Người mua bench', phone: '0987654321' },
+        address,
+        items: picks.map((x) => ({ productId: x.id, quantity: 1 })),
+        paymentMethod: 'cod',
+      })
+        .then((r) => {
+          latencies.push(Date.now() - sent);
+          if (r.status !== 201) failures += 1;
+          else expected.set(r.body.id, { subOrders: r.body.subOrders.length, placedAt: sent });
+        })
+        .catch(() => (failures += 1))
+        .finally(() => inflight.delete(p));
+      inflight.add(p);
+    }
+    await Promise.all(inflight);
+    const placedIn = (Date.now() - t0) / 1000;
+    const deadline = Date.now() + 120000;
+    while (done.size < expected.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    const drainedIn = (Date.now() - t0) / 1000;
+    await consumer.disconnect();
+
+    latencies.sort((a, b) => a - b);
+    const e2e = [...done.values()].sort((a, b) => a - b);
+    const result = {
+      offeredPerSecond: RATE,
+      placed: expected.size,
+      failed: failures,
+      placedPerSecond: +(expected.size / placedIn).toFixed(1),
+      completedPerSecond: +(done.size / drainedIn).toFixed(1),
+      placementP50ms: percentile(latencies, 50),
+      placementP99ms: percentile(latencies, 99),
+      endToEndP50ms: percentile(e2e, 50),
+      endToEndP99ms: percentile(e2e, 99),
+      notCompleted: expected.size - done.size,
+    };
+    await cluster.stop();
+
+    // Baseline on the same server: pgbench TPC-B-like, 8 clients.
+    const pgdb = `${prefix}_pgbench`;
+    const admin = new URL(DB_URL);
+    execFileSync('psql', [admin.toString(), '-qc', `CREATE DATABASE ${pgdb}`]);
+    const url = new URL(DB_URL);
+    url.pathname = `/${pgdb}`;
+    execFileSync('pgbench', ['-q', '-i', '-s', '10', url.toString()], { stdio: 'ignore' });
+    const out = execFileSync('pgbench', ['-c', '8', '-j', '2', '-T', String(PGBENCH_SECONDS), url.toString()]).toString();
+    const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+    execFileSync('psql', [admin.toString(), '-qc', `DROP DATABASE ${pgdb} WITH (FORCE)`]);
+    console.log(
+      JSON.stringify({ ...result, pgbenchTps: tps, ratioOrdersToPgbenchTps: +(result.completedPerSecond / tps).toFixed(3) }, null, 2),
+    );
+    console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await cluster.stop().catch(() => undefined);
+    await stopBroker({ port: KAFKA_PORT });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
