@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PayoutStatuses, type CreatePayoutRequest, type PayoutBatchView, type PayoutItem, type PayoutStatus } from '@app/contracts';
+
+export class CreatePayoutDto implements CreatePayoutRequest {
+  @ApiPropertyOptional({ example: 50000, description: 'Pay balances of at least this much (default from configuration).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000_000)
+  minimumVnd?: number;
+
+  @ApiPropertyOptional({ example: 'CHI-2026-02-15', description: 'Unique reference: the same one again returns the same batch.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @Matches(/^[\x21-\x7e]+$/, { message: 'reference must be printable ASCII without spaces' })
+  reference?: string;
+}
+
+export class PayoutBankAccountDto {
+  @ApiProperty() bankBin: string;
+  @ApiProperty() accountNumber: string;
+  @ApiProperty() accountName: string;
+}
+
+export class PayoutItemDto implements PayoutItem {
+  @ApiProperty() sellerId: string;
+  @ApiProperty() sellerName: string;
+  @ApiProperty() amountVnd: number;
+  @ApiProperty({ type: PayoutBankAccountDto, nullable: true }) bankAccount: PayoutBankAccountDto | null;
+  @ApiProperty({ type: String, nullable: true, description: 'VietQR (NAPAS 247) payload for exactly this transfer.' }) vietQr:
+    string | null;
+}
+
+export class PayoutBatchDto implements PayoutBatchView {
+  @ApiProperty() id: string;
+  @ApiProperty() reference: string;
+  @ApiProperty({ enum: PayoutStatuses }) status: PayoutStatus;
+  @ApiProperty() minimumVnd: number;
+  @ApiProperty() totalVnd: number;
+  @ApiProperty() itemCount: number;
+  @ApiProperty({ type: [PayoutItemDto] }) items: PayoutItemDto[];
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: String, nullable: true }) paidAt: string | null;
+}

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { TrialBalance } from '@app/contracts';
+import { ConflictError } from '@app/platform';
+import type { AccountRef, EntryDraft, PostingDraft } from './accounts';
+import { LedgerRepository } from './ledger.repository';
+
+/** Entries of one account and side added together, zeros dropped, in a stable order. */
+function consolidate(entries: EntryDraft[]): EntryDraft[] {
+  const byKey = new Map<string, EntryDraft>();
+  for (const e of entries) {
+    if (!Number.isSafeInteger(e.debit) || !Number.isSafeInteger(e.credit) || e.debit < 0 || e.credit < 0)
+      throw new RangeError(`ledger amounts must be non-negative integer đồng (${e.account.code}: ${e.debit}/${e.credit})`);
+    const side = e.debit > 0 ? 'D' : 'C';
+    const amount = e.debit + e.credit;
+    if (amount === 0) continue;
+    const key = `${e.account.code}|${side}`;
+    const prev = byKey.get(key);
+    byKey.set(key, {
+      account: e.account,
+      debit: (prev?.debit ?? 0) + (side === 'D' ? amount : 0),
+      credit: (prev?.credit ?? 0) + (side === 'C' ? amount : 0),
+    });
+  }
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
+}
+
+/**
+ * Posts balanced, idempotent postings. A posting id seen before with the same entries posts
+ * nothing (a replayed event or statement); with different entries it is refused: corrections are
+ * new postings, never edits.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(private readonly ledger: LedgerRepository) {}
+
+  /** Returns true when posted, false when it is a replay of a posting already made. */
+  async post(manager: EntityManager, draft: PostingDraft): Promise<boolean> {
+    const entries = consolidate(draft.entries);
+    const debits = entries.reduce((s, e) => s + e.debit, 0);
+    const credits = entries.reduce((s, e) => s + e.credit, 0);
+    if (debits !== credits) throw new Error(`posting ${draft.id} is not balanced: debits ${debits} ≠ credits ${credits}`);
+    const fingerprint = createHash('sha256')
+      .update(entries.map((e) => `${e.account.code}|${e.debit}|${e.credit}`).join('\n'))
+      .digest('hex');
+    const inserted = await this.ledger.insertPosting(manager, {
+      id: draft.id,
+      kind: draft.kind,
+      description: draft.description,
+      fingerprint,
+      totalVnd: debits,
+    });
+    if (!inserted) {
+      if ((await this.ledger.fingerprintOf(manager, draft.id)) === fingerprint) return false;
+      throw new ConflictError(
+        'posting_conflict',
+        `Ledger posting ${draft.id} was already made with other amounts; post a correction instead.`,
+      ).vi(`Bút toán ${draft.id} đã được ghi với số tiền khác; hãy ghi bút toán điều chỉnh.`);
+    }
+    if (entries.length === 0) return true;
+    const accounts = new Map<string, AccountRef>(entries.map((e) => [e.account.code, e.account]));
+    await this.ledger.lockAccounts(manager, [...accounts.values()]);
+    await this.ledger.insertEntries(manager, draft.id, entries);
+    return true;
+  }
+
+  async trialBalance(): Promise<TrialBalance> {
+    const { accounts, postings } = await this.ledger.trialBalance();
+    const totals = await this.ledger.entryTotals();
+    const totalDebitsVnd = accounts.reduce((s, a) => s + a.debitsVnd, 0);
+    const totalCreditsVnd = accounts.reduce((s, a) => s + a.creditsVnd, 0);
+    return {
+      accounts,
+      totalDebitsVnd,
+      totalCreditsVnd,
+      // Balanced only if the running totals agree with each other and with the entries themselves.
+      balanced: totalDebitsVnd === totalCreditsVnd && totals.debits === totalDebitsVnd && totals.credits === totalCreditsVnd,
+      postings,
+    };
+  }
+}

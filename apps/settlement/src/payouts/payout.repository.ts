@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { PayoutBatch } from './payout-batch.entity';
+import { PayoutItemRecord } from './payout-item.entity';
+
+@Injectable()
+export class PayoutRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  find(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<PayoutBatch | null> {
+    const q = manager.getRepository(PayoutBatch).createQueryBuilder('p').where('p.id = :id', { id });
+    if (lock) q.setLock('pessimistic_write');
+    return q.getOne();
+  }
+
+  findByReference(manager: EntityManager, reference: string): Promise<PayoutBatch | null> {
+    return manager.getRepository(PayoutBatch).findOneBy({ reference });
+  }
+
+  items(id: string, manager: EntityManager = this.dataSource.manager): Promise<PayoutItemRecord[]> {
+    return manager.getRepository(PayoutItemRecord).find({ where: { payoutId: id }, order: { sellerId: 'ASC' } });
+  }
+
+  /** Available seller balances of at least `minimum`, locked so two payouts cannot pay one balance twice. */
+  async lockAvailable(manager: EntityManager, minimum: number): Promise<{ sellerId: string; amountVnd: number }[]> {
+    const rows = await manager.query<{ owner_id: string; bal: string }[]>(
+      `SELECT owner_id, credits_vnd - debits_vnd AS bal FROM ledger_accounts
+        WHERE kind = 'seller_available' AND credits_vnd - debits_vnd >= GREATEST($1::bigint, 1)
+        ORDER BY code FOR UPDATE`,
+      [minimum],
+    );
+    return rows.map((r) => ({ sellerId: r.owner_id, amountVnd: Number(r.bal) }));
+  }
+
+  async save(manager: EntityManager, batch: PayoutBatch, items: PayoutItemRecord[]): Promise<void> {
+    await manager.getRepository(PayoutBatch).save(batch);
+    if (items.length > 0) await manager.getRepository(PayoutItemRecord).insert(items);
+  }
+
+  async update(manager: EntityManager, batch: PayoutBatch): Promise<void> {
+    await manager.getRepository(PayoutBatch).save(batch);
+  }
+}

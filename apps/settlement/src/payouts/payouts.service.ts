@@ -1,0 +1,150 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7, validate as isUuid } from 'uuid';
+import { PayoutBatchCreatedV1, PayoutBatchPaidV1, type CreatePayoutRequest, type PayoutBatchView } from '@app/contracts';
+import { event, Outbox } from '@app/messaging';
+import { ConflictError, IllegalTransitionError, NotFoundError, toVietnamIso, vietnamDate } from '@app/platform';
+import { Accounts, credit, debit } from '../ledger/accounts';
+import { LedgerService } from '../ledger/ledger.service';
+import { SellerAccountRepository } from '../sellers/seller-account.repository';
+import type { SettlementEnv } from '../settlement.env';
+import { SETTLEMENT_ENV } from '../settlement.tokens';
+import { PayoutBatch } from './payout-batch.entity';
+import { PayoutItemRecord } from './payout-item.entity';
+import { PayoutRepository } from './payout.repository';
+import { vietQrPayload } from './vietqr';
+
+/**
+ * Payout batches: every available seller balance at or above a minimum moves to `payout` (in
+ * transit) in one posting; marking the batch paid moves it out to the bank, i.e. to `paid`.
+ */
+@Injectable()
+export class PayoutsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly payouts: PayoutRepository,
+    private readonly sellers: SellerAccountRepository,
+    private readonly ledger: LedgerService,
+    private readonly outbox: Outbox,
+    @Inject(SETTLEMENT_ENV) private readonly env: SettlementEnv,
+  ) {}
+
+  async create(req: CreatePayoutRequest): Promise<PayoutBatchView> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      if (req.reference) {
+        const existing = await this.payouts.findByReference(manager, req.reference);
+        if (existing) return existing.id;
+      }
+      const minimumVnd = req.minimumVnd ?? this.env.SETTLEMENT_PAYOUT_MINIMUM_VND;
+      const balances = await this.payouts.lockAvailable(manager, minimumVnd);
+      if (balances.length === 0) {
+        throw new ConflictError('nothing_to_pay', `No seller has an available balance of at least ${minimumVnd} đồng.`).vi(
+          `Không người bán nào có số dư khả dụng từ ${minimumVnd} đồng.`,
+        );
+      }
+      const sellers = await this.sellers.findMany(
+        manager,
+        balances.map((b) => b.sellerId),
+      );
+      const batch = Object.assign(new PayoutBatch(), {
+        id: uuidv7(),
+        reference: req.reference ?? `payout-${vietnamDate()}-${uuidv7().slice(-8)}`,
+        status: 'created' as const,
+        minimumVnd,
+        totalVnd: balances.reduce((s, b) => s + b.amountVnd, 0),
+        itemCount: balances.length,
+        paidAt: null,
+      });
+      const items = balances.map((b) => {
+        const s = sellers.get(b.sellerId);
+        return Object.assign(new PayoutItemRecord(), {
+          payoutId: batch.id,
+          sellerId: b.sellerId,
+          sellerName: s?.name ?? b.sellerId,
+          amountVnd: b.amountVnd,
+          bankBin: s?.bankBin ?? null,
+          bankAccountNumber: s?.bankAccountNumber ?? null,
+          bankAccountName: s?.bankAccountName ?? null,
+        });
+      });
+      await this.payouts.save(manager, batch, items);
+      await this.ledger.post(manager, {
+        id: `payout:${batch.id}`,
+        kind: 'payout',
+        description: `Payout ${batch.reference}`,
+        entries: balances.flatMap((b) => [
+          ...debit(Accounts.sellerAvailable(b.sellerId), b.amountVnd),
+          ...credit(Accounts.sellerPayout(b.sellerId), b.amountVnd),
+        ]),
+      });
+      await this.outbox.add(
+        manager,
+        event(PayoutBatchCreatedV1, batch.id, {
+          payoutId: batch.id,
+          reference: batch.reference,
+          totalVnd: batch.totalVnd,
+          itemCount: batch.itemCount,
+        }),
+      );
+      return batch.id;
+    });
+    return this.get(id);
+  }
+
+  async markPaid(id: string): Promise<PayoutBatchView> {
+    await this.dataSource.transaction(async (manager) => {
+      const batch = isUuid(id) ? await this.payouts.find(id, manager, true) : null;
+      if (!batch) throw new NotFoundError('Payout', id, 'đợt chi trả');
+      if (batch.status !== 'created') throw new IllegalTransitionError('Payout', batch.status, 'paid');
+      const items = await this.payouts.items(id, manager);
+      batch.status = 'paid';
+      batch.paidAt = new Date();
+      await this.payouts.update(manager, batch);
+      await this.ledger.post(manager, {
+        id: `payout-paid:${batch.id}`,
+        kind: 'payout_paid',
+        description: `Payout ${batch.reference} transferred`,
+        entries: [
+          ...items.flatMap((i) => debit(Accounts.sellerPayout(i.sellerId), i.amountVnd)),
+          ...credit(Accounts.bank(), batch.totalVnd),
+        ],
+      });
+      await this.outbox.add(
+        manager,
+        event(PayoutBatchPaidV1, batch.id, { payoutId: batch.id, totalVnd: batch.totalVnd, paidAt: batch.paidAt.toISOString() }),
+      );
+    });
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<PayoutBatchView> {
+    const batch = isUuid(id) ? await this.payouts.find(id) : null;
+    if (!batch) throw new NotFoundError('Payout', id, 'đợt chi trả');
+    const items = await this.payouts.items(id);
+    return {
+      id: batch.id,
+      reference: batch.reference,
+      status: batch.status,
+      minimumVnd: batch.minimumVnd,
+      totalVnd: batch.totalVnd,
+      itemCount: batch.itemCount,
+      createdAt: toVietnamIso(batch.createdAt),
+      paidAt: batch.paidAt ? toVietnamIso(batch.paidAt) : null,
+      items: items.map((i) => {
+        const account =
+          i.bankBin && i.bankAccountNumber
+            ? { bankBin: i.bankBin, accountNumber: i.bankAccountNumber, accountName: i.bankAccountName ?? '' }
+            : null;
+        return {
+          sellerId: i.sellerId,
+          sellerName: i.sellerName,
+          amountVnd: i.amountVnd,
+          bankAccount: account,
+          vietQr: account
+            ? vietQrPayload({ ...account, amountVnd: i.amountVnd, purpose: `${batch.reference} ${i.sellerId.slice(-8)}` })
+            : null,
+        };
+      }),
+    };
+  }
+}

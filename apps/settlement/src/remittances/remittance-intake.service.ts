@@ -1,0 +1,166 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7, validate as isUuid } from 'uuid';
+import {
+  MAX_REMITTANCE_CHUNK_LINES,
+  RemittanceRejectedV1,
+  type BeginRemittanceRequest,
+  type CallerIdentity,
+  type CompleteRemittanceRequest,
+  type RemittanceAccepted,
+  type RemittanceLineError,
+  type RemittanceView,
+  type StageRemittanceChunkRequest,
+} from '@app/contracts';
+import { event, Outbox } from '@app/messaging';
+import { ConflictError, DomainError, ForbiddenError, IllegalTransitionError, NotFoundError, ValidationFailedError } from '@app/platform';
+import type { SettlementEnv } from '../settlement.env';
+import { SETTLEMENT_ENV } from '../settlement.tokens';
+import { RemittanceBatch } from './remittance-batch.entity';
+import { parseRemittanceLine, type ParsedRemittanceLine } from './remittance-line-parser';
+import { RemittanceReconciler } from './remittance-reconciler.service';
+import { RemittanceRepository } from './remittance.repository';
+import { remittanceView } from './remittance.view';
+
+function carrierOf(caller: CallerIdentity): string {
+  if (caller.role !== 'carrier' || !caller.carrierCode)
+    throw new ForbiddenError('Only carrier keys send remittances.').vi('Chỉ khóa của hãng vận chuyển được gửi bảng kê.');
+  return caller.carrierCode;
+}
+
+/**
+ * Intake of a statement in chunks: `begin` opens an upload, `stage` validates and stages a chunk
+ * (idempotent per sequence number), `complete` accepts the whole (reconciled asynchronously),
+ * refuses it with every malformed line, or recognises a replay of an accepted statement.
+ */
+@Injectable()
+export class RemittanceIntakeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly batches: RemittanceRepository,
+    private readonly reconciler: RemittanceReconciler,
+    private readonly outbox: Outbox,
+    @Inject(SETTLEMENT_ENV) private readonly env: SettlementEnv,
+  ) {}
+
+  async begin(caller: CallerIdentity, req: BeginRemittanceRequest): Promise<{ uploadId: string }> {
+    const carrierCode = carrierOf(caller);
+    const b = Object.assign(new RemittanceBatch(), {
+      id: uuidv7(),
+      carrierCode,
+      batchId: req.batchId,
+      bankTransferRef: req.bankTransferRef,
+      totalTransferredVnd: req.totalTransferredVnd,
+      format: req.format,
+      status: 'receiving' as const,
+      chunkSize: this.env.SETTLEMENT_RECONCILE_CHUNK_LINES,
+    });
+    await this.batches.save(this.batches.manager, b);
+    return { uploadId: b.id };
+  }
+
+  private async upload(caller: CallerIdentity, uploadId: string, manager = this.batches.manager): Promise<RemittanceBatch> {
+    const carrierCode = carrierOf(caller);
+    const b = isUuid(uploadId) ? await this.batches.find(uploadId, manager, true) : null;
+    if (!b || b.carrierCode !== carrierCode) throw new NotFoundError('Remittance upload', uploadId, 'phiên tải bảng kê');
+    if (b.status !== 'receiving') throw new IllegalTransitionError('Remittance upload', b.status, 'receiving');
+    return b;
+  }
+
+  async stage(caller: CallerIdentity, req: StageRemittanceChunkRequest): Promise<{ staged: number; errors: number }> {
+    if (req.lines.length > MAX_REMITTANCE_CHUNK_LINES) {
+      throw new ValidationFailedError([{ field: 'lines', message: `at most ${MAX_REMITTANCE_CHUNK_LINES} lines per chunk` }]);
+    }
+    const valid: ParsedRemittanceLine[] = [];
+    const errors: RemittanceLineError[] = [];
+    req.lines.forEach((tuple, i) => {
+      const r = parseRemittanceLine(tuple, req.firstOrdinal + i);
+      if (r.line) valid.push(r.line);
+      else errors.push(...r.errors);
+    });
+    return this.dataSource.transaction(async (manager) => {
+      const b = await this.upload(caller, req.uploadId, manager);
+      if (!(await this.batches.claimChunk(manager, b.id, req.seq, req.lines.length))) return { staged: 0, errors: 0 };
+      await this.batches.insertLines(manager, b.id, valid);
+      await this.batches.insertErrors(manager, b.id, errors);
+      return { staged: valid.length, errors: errors.length };
+    });
+  }
+
+  async complete(caller: CallerIdentity, req: CompleteRemittanceRequest): Promise<RemittanceAccepted> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const b = await this.upload(caller, req.uploadId, manager);
+      const received = await this.batches.chunkTotals(manager, b.id);
+      if (received.chunks !== req.chunks || received.lines !== req.lineCount) {
+        throw new DomainError(
+          422,
+          'incomplete_upload',
+          'Incomplete upload',
+          `Received ${received.chunks} chunks / ${received.lines} lines, the upload says ${req.chunks} / ${req.lineCount}.`,
+        );
+      }
+      await this.batches.insertErrors(manager, b.id, req.parseErrors);
+      const accepted = await this.batches.findAccepted(manager, b.carrierCode, b.batchId);
+      if (accepted) {
+        const same =
+          accepted.contentHash === req.contentHash &&
+          accepted.bankTransferRef === b.bankTransferRef &&
+          accepted.totalTransferredVnd === b.totalTransferredVnd;
+        if (!same) {
+          throw new ConflictError(
+            'remittance_batch_conflict',
+            `Batch ${b.batchId} of ${b.carrierCode} was already received with other contents; use a new batchId for a new statement.`,
+          ).vi(`Bảng kê ${b.batchId} đã được nhận với nội dung khác; hãy dùng batchId mới.`);
+        }
+        await this.batches.discardStaged(manager, b.id, true);
+        return { id: accepted.id, replayed: true };
+      }
+      const { count: errorCount } = await this.batches.errors(manager, b.id, 0);
+      b.contentHash = req.contentHash;
+      b.lineCount = req.lineCount;
+      b.chunkCount = Math.ceil(req.lineCount / b.chunkSize);
+      b.completedAt = new Date();
+      if (errorCount > 0 || req.parseErrorCount > 0 || req.lineCount === 0) {
+        if (req.lineCount === 0 && errorCount === 0 && req.parseErrorCount === 0) {
+          await this.batches.insertErrors(manager, b.id, [
+            { line: 0, field: 'lines', message: 'the statement has no lines', messageVi: 'bảng kê không có dòng nào' },
+          ]);
+        }
+        b.status = 'rejected';
+        b.errorCount = Math.max(errorCount, req.parseErrorCount);
+        await this.batches.save(manager, b);
+        await this.batches.discardStaged(manager, b.id, false);
+        await this.outbox.add(
+          manager,
+          event(RemittanceRejectedV1, b.id, {
+            remittanceId: b.id,
+            carrierCode: b.carrierCode,
+            batchId: b.batchId,
+            errorCount: b.errorCount,
+          }),
+        );
+        return { id: b.id, replayed: false };
+      }
+      b.status = 'processing';
+      await this.batches.save(manager, b);
+      return { id: b.id, replayed: false };
+    });
+    if (!outcome.replayed) this.reconciler.kick();
+    return { remittance: await this.view(outcome.id), replayed: outcome.replayed };
+  }
+
+  async get(caller: CallerIdentity, id: string): Promise<RemittanceView> {
+    const b = isUuid(id) ? await this.batches.find(id) : null;
+    // A carrier sees only its own statements; an upload still receiving is not a statement yet.
+    if (!b || b.status === 'receiving' || (caller.role !== 'admin' && caller.carrierCode !== b.carrierCode)) {
+      throw new NotFoundError('Remittance', id, 'bảng kê');
+    }
+    return this.view(id);
+  }
+
+  private async view(id: string): Promise<RemittanceView> {
+    const b = (await this.batches.find(id))!;
+    const discrepancies = b.status === 'reconciled' ? await this.batches.discrepancies(id, 1000) : { items: [], count: 0 };
+    return remittanceView(b, discrepancies, await this.batches.errors(this.batches.manager, id, 100));
+  }
+}

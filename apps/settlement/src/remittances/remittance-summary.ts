@@ -1,0 +1,7 @@
+import type { LineOutcome, OutcomeTotals } from '@app/contracts';
+
+/** What reconciliation found, kept on the batch once it is reconciled. */
+export interface RemittanceSummary {
+  outcomes: Record<LineOutcome, OutcomeTotals>;
+  netLinesVnd: number;
+}

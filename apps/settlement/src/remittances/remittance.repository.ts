@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { RemittanceDiscrepancy, RemittanceLineError } from '@app/contracts';
+import type { ParsedRemittanceLine } from './remittance-line-parser';
+import { RemittanceBatch } from './remittance-batch.entity';
+
+/** Remittance batches, their staged lines and errors. */
+@Injectable()
+export class RemittanceRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  find(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<RemittanceBatch | null> {
+    const q = manager.getRepository(RemittanceBatch).createQueryBuilder('b').where('b.id = :id', { id });
+    if (lock) q.setLock('pessimistic_write');
+    return q.getOne();
+  }
+
+  save(manager: EntityManager, b: RemittanceBatch): Promise<RemittanceBatch> {
+    return manager.getRepository(RemittanceBatch).save(b);
+  }
+
+  /** The accepted statement (processing or reconciled) of a carrier with this batch id. */
+  findAccepted(manager: EntityManager, carrierCode: string, batchId: string): Promise<RemittanceBatch | null> {
+    return manager
+      .getRepository(RemittanceBatch)
+      .createQueryBuilder('b')
+      .where('b.carrier_code = :carrierCode AND b.batch_id = :batchId', { carrierCode, batchId })
+      .andWhere(`b.status IN ('processing', 'reconciled')`)
+      .getOne();
+  }
+
+  async processingIds(): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM remittance_batches WHERE status = 'processing' ORDER BY completed_at`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Records a chunk; false when it was staged before (a retried request). */
+  async claimChunk(manager: EntityManager, remittanceId: string, seq: number, lineCount: number): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      `INSERT INTO remittance_chunks (remittance_id, seq, line_count) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING seq`,
+      [remittanceId, seq, lineCount],
+    );
+    return rows.length > 0;
+  }
+
+  async chunkTotals(manager: EntityManager, remittanceId: string): Promise<{ chunks: number; lines: number }> {
+    const [r] = await manager.query<{ chunks: string; lines: string | null }[]>(
+      'SELECT count(*) AS chunks, sum(line_count) AS lines FROM remittance_chunks WHERE remittance_id = $1',
+      [remittanceId],
+    );
+    return { chunks: Number(r.chunks), lines: Number(r.lines ?? 0) };
+  }
+
+  /** Stages lines with one statement (arrays, not one insert per line). */
+  async insertLines(manager: EntityManager, remittanceId: string, lines: ParsedRemittanceLine[]): Promise<void> {
+    if (lines.length === 0) return;
+    await manager.query(
+      `INSERT INTO remittance_lines (remittance_id, ordinal, line_no, tracking_code, shipment_ref, cod_collected_vnd, shipping_fee_vnd,
+                                     cod_fee_vnd, return_fee_vnd, net_remitted_vnd, delivered_at)
+       SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[],
+                                $10::bigint[], $11::timestamptz[])
+       ON CONFLICT DO NOTHING`,
+      [
+        remittanceId,
+        lines.map((l) => l.ordinal),
+        lines.map((l) => l.lineNo),
+        lines.map((l) => l.trackingCode),
+        lines.map((l) => l.shipmentRef),
+        lines.map((l) => l.codCollectedVnd),
+        lines.map((l) => l.shippingFeeVnd),
+        lines.map((l) => l.codFeeVnd),
+        lines.map((l) => l.returnFeeVnd),
+        lines.map((l) => l.netRemittedVnd),
+        lines.map((l) => l.deliveredAt),
+      ],
+    );
+  }
+
+  async insertErrors(manager: EntityManager, remittanceId: string, errors: RemittanceLineError[]): Promise<void> {
+    if (errors.length === 0) return;
+    await manager.query(
+      `INSERT INTO remittance_line_errors (remittance_id, line_no, field, message, message_vi)
+       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
+      [
+        remittanceId,
+        errors.map((e) => e.line),
+        errors.map((e) => e.field),
+        errors.map((e) => e.message),
+        errors.map((e) => e.messageVi ?? null),
+      ],
+    );
+  }
+
+  async errors(manager: EntityManager, remittanceId: string, limit: number): Promise<{ items: RemittanceLineError[]; count: number }> {
+    const rows = await manager.query<{ line_no: number; field: string; message: string; message_vi: string | null }[]>(
+      'SELECT line_no, field, message, message_vi FROM remittance_line_errors WHERE remittance_id = $1 ORDER BY line_no, field LIMIT $2',
+      [remittanceId, limit],
+    );
+    const [{ n }] = await manager.query<{ n: string }[]>('SELECT count(*) AS n FROM remittance_line_errors WHERE remittance_id = $1', [
+      remittanceId,
+    ]);
+    return {
+      items: rows.map((r) => ({
+        line: r.line_no,
+        field: r.field,
+        message: r.message,
+        ...(r.message_vi ? { messageVi: r.message_vi } : {}),
+      })),
+      count: Number(n),
+    };
+  }
+
+  /** Drops what an upload staged (a replay of an accepted statement, or a rejected one). */
+  async discardStaged(manager: EntityManager, remittanceId: string, withBatch: boolean): Promise<void> {
+    await manager.query('DELETE FROM remittance_lines WHERE remittance_id = $1', [remittanceId]);
+    await manager.query('DELETE FROM remittance_chunks WHERE remittance_id = $1', [remittanceId]);
+    if (withBatch) {
+      await manager.query('DELETE FROM remittance_line_errors WHERE remittance_id = $1', [remittanceId]);
+      await manager.query('DELETE FROM remittance_batches WHERE id = $1', [remittanceId]);
+    }
+  }
+
+  async discrepancies(remittanceId: string, limit: number): Promise<{ items: RemittanceDiscrepancy[]; count: number }> {
+    const rows = await this.dataSource.query<
+      {
+        line_no: number;
+        outcome: RemittanceDiscrepancy['outcome'];
+        tracking_code: string;
+        shipment_id: string | null;
+        expected: string;
+        cod: string;
+      }[]
+    >(
+      `SELECT line_no, outcome, tracking_code, shipment_id, COALESCE(expected_cod_vnd, 0) AS expected, cod_collected_vnd AS cod
+         FROM remittance_lines WHERE remittance_id = $1 AND outcome <> 'matched' ORDER BY line_no LIMIT $2`,
+      [remittanceId, limit],
+    );
+    const [{ n }] = await this.dataSource.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM remittance_lines WHERE remittance_id = $1 AND outcome <> 'matched'`,
+      [remittanceId],
+    );
+    return {
+      count: Number(n),
+      items: rows.map((r) => ({
+        line: r.line_no,
+        outcome: r.outcome,
+        trackingCode: r.tracking_code,
+        shipmentId: r.shipment_id,
+        expectedCodVnd: Number(r.expected),
+        codCollectedVnd: Number(r.cod),
+        differenceVnd: Number(r.cod) - Number(r.expected),
+      })),
+    };
+  }
+}
