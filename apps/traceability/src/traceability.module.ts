@@ -1,10 +1,32 @@
 import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { serviceModules } from '@app/messaging';
+import { CaptureController } from './capture/capture.controller';
+import { Capture } from './capture/capture.entity';
+import { CaptureRepository } from './capture/capture.repository';
+import { CaptureService } from './capture/capture.service';
+import { LotChainService } from './chain/lot-chain.service';
+import { LotEvent } from './chain/lot-event.entity';
+import { LotEventRepository } from './chain/lot-event.repository';
+import { LotHistoryService } from './chain/lot-history.service';
+import { DiaryService } from './diary/diary.service';
+import { Lot } from './lots/lot.entity';
+import { LotRepository } from './lots/lot.repository';
+import { LotsController } from './lots/lots.controller';
+import { LotsService } from './lots/lots.service';
+import { Traceability1763870000000 } from './migrations/1763870000000-traceability';
+import { CatalogReplicator } from './replicas/catalog-replicator';
+import { ProductReplica } from './replicas/product-replica.entity';
+import { ReplicaRepository } from './replicas/replica.repository';
+import { SellerReplica } from './replicas/seller-replica.entity';
+import { ShipmentTracker } from './supply/shipment-tracker';
+import { TracePageController } from './trace/trace-page.controller';
+import { TracePageService } from './trace/trace-page.service';
 import type { TraceabilityEnv } from './traceability.env';
+import { TRACEABILITY_ENV } from './traceability.tokens';
 
 export const TRACEABILITY = 'traceability';
-export const TRACEABILITY_ENTITIES: Type[] = [];
-export const TRACEABILITY_MIGRATIONS: Type[] = [];
+export const TRACEABILITY_ENTITIES: Type[] = [Lot, LotEvent, Capture, SellerReplica, ProductReplica];
+export const TRACEABILITY_MIGRATIONS: Type[] = [Traceability1763870000000];
 
 /** Lots, farm diary and supply-chain events (EPCIS 2.0), the tamper-evident chain, QR codes. Owns the `<prefix>_traceability` database. */
 @Module({})
@@ -13,6 +35,22 @@ export class TraceabilityModule {
     return {
       module: TraceabilityModule,
       imports: [...serviceModules({ service: TRACEABILITY, env, entities: TRACEABILITY_ENTITIES, migrations: TRACEABILITY_MIGRATIONS })],
+      controllers: [LotsController, CaptureController, TracePageController],
+      providers: [
+        { provide: TRACEABILITY_ENV, useValue: env },
+        LotRepository,
+        LotsService,
+        LotEventRepository,
+        LotChainService,
+        LotHistoryService,
+        DiaryService,
+        ReplicaRepository,
+        CatalogReplicator,
+        ShipmentTracker,
+        CaptureRepository,
+        CaptureService,
+        TracePageService,
+      ],
     };
   }
 }

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { LotEventRecordedV1, type LotEventKind, type VerificationView } from '@app/contracts';
+import { event, Outbox } from '@app/messaging';
+import { toVietnamIso } from '@app/platform';
+import { EXPORT_CONTEXT, EXPORT_PREFIXES, prefixesFor } from '../epcis/epcis-context';
+import { EventHasher } from '../epcis/event-hash';
+import type { Lot } from '../lots/lot.entity';
+import { LotRepository } from '../lots/lot.repository';
+import { genesisHash, linkHash } from './chain-hash';
+import { verifyChain } from './chain-verifier';
+import { LotEvent } from './lot-event.entity';
+import { LotEventRepository } from './lot-event.repository';
+
+export interface NewEntry {
+  kind: LotEventKind;
+  /** The EPCIS event; its eventID is set to its hash unless it already has one (captured events). */
+  epcis: Record<string, unknown>;
+  occurredAt: Date;
+  recordedBy: string;
+  source: LotEvent['source'];
+  sourceRef?: string;
+  captureId?: string;
+}
+
+/**
+ * The only writer of lot histories: appends entries to a lot's chain (the lot row locked by the
+ * caller's transaction) and announces each new head; and recomputes a chain to verify it.
+ */
+@Injectable()
+export class LotChainService {
+  private readonly defaultHasher = new EventHasher(EXPORT_PREFIXES);
+  private readonly hashers = new Map<string, EventHasher>();
+
+  constructor(
+    private readonly events: LotEventRepository,
+    private readonly lots: LotRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /** `lot` must have been locked with `LotRepository.lock` in `manager`'s transaction. */
+  async append(manager: EntityManager, lot: Lot, entries: NewEntry[]): Promise<LotEvent[]> {
+    const saved: LotEvent[] = [];
+    const recordedAt = new Date();
+    for (const entry of entries) {
+      if (entry.sourceRef && (await this.events.hasSourceRef(manager, lot.id, entry.sourceRef))) continue;
+      const epcis: Record<string, unknown> = { ...entry.epcis, recordTime: recordedAt.toISOString() };
+      const eventId = this.hashOf(epcis);
+      epcis.eventID ??= eventId;
+      const chainHash = linkHash(lot.chainHead ?? genesisHash(lot.id), eventId, epcis);
+      const row = Object.assign(new LotEvent(), {
+        id: uuidv7(),
+        lotId: lot.id,
+        seq: lot.eventCount + 1,
+        kind: entry.kind,
+        eventId,
+        occurredAt: entry.occurredAt,
+        recordedAt,
+        recordedBy: entry.recordedBy,
+        source: entry.source,
+        sourceRef: entry.sourceRef ?? null,
+        captureId: entry.captureId ?? null,
+        epcis,
+        chainHash,
+      });
+      saved.push(await this.events.insert(manager, row));
+      lot.eventCount = row.seq;
+      lot.chainHead = chainHash;
+    }
+    if (saved.length === 0) return saved;
+    await this.lots.save(manager, lot);
+    await this.outbox.add(
+      manager,
+      ...saved.map((r) =>
+        event(LotEventRecordedV1, lot.id, {
+          lotId: lot.id,
+          traceCode: lot.traceCode,
+          seq: r.seq,
+          kind: r.kind,
+          eventId: r.eventId,
+          chainHash: r.chainHash,
+          occurredAt: toVietnamIso(r.occurredAt),
+        }),
+      ),
+    );
+    return saved;
+  }
+
+  /**
+   * The EPCIS event hash of a stored event. Captured events keep the prefixes their document
+   * declared in their own `@context`, so their extensions expand exactly as when they arrived.
+   */
+  hashOf(epcis: Record<string, unknown>): string {
+    const context = epcis['@context'];
+    if (context === undefined) return this.defaultHasher.hash(epcis as never);
+    const key = JSON.stringify(context);
+    let hasher = this.hashers.get(key);
+    if (!hasher) {
+      hasher = new EventHasher(prefixesFor([...EXPORT_CONTEXT, context]));
+      if (this.hashers.size < 1000) this.hashers.set(key, hasher);
+    }
+    return hasher.hash(epcis as never);
+  }
+
+  async verify(lot: Lot): Promise<VerificationView> {
+    const rows = await this.events.chainRows(lot.id);
+    const verdict = verifyChain(lot.id, rows, lot, (e) => this.hashOf(e));
+    return { lotId: lot.id, ...verdict, verifiedAt: toVietnamIso(new Date()) };
+  }
+}

@@ -1,0 +1,58 @@
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import type { LotEventKind } from '@app/contracts';
+
+/**
+ * One entry of a lot's history, append-only: the EPCIS event as stored, its event hash, and the
+ * chain hash committing to it and to every entry before it. Corrections are new entries.
+ */
+@Entity({ name: 'lot_events' })
+@Unique('lot_events_lot_seq_key', ['lotId', 'seq'])
+// Partial unique index (lot_id, source_ref) WHERE source_ref IS NOT NULL: DB-only, see the migration.
+@Index('lot_events_source_ref_key', { synchronize: false })
+export class LotEvent {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'uuid', name: 'lot_id' })
+  lotId: string;
+
+  /** 1-based position in the lot's chain. */
+  @Column({ type: 'integer' })
+  seq: number;
+
+  @Column({ type: 'text' })
+  kind: LotEventKind;
+
+  /** EPCIS event hash ID, `ni:///sha-256;…?ver=CBV2.0`. */
+  @Index('lot_events_event_id_idx')
+  @Column({ type: 'text', name: 'event_id' })
+  eventId: string;
+
+  @Column({ type: 'timestamptz', name: 'occurred_at' })
+  occurredAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'recorded_at' })
+  recordedAt: Date;
+
+  @Column({ type: 'text', name: 'recorded_by' })
+  recordedBy: string;
+
+  /** `diary`, `shipment`, `capture`: where the entry came from. */
+  @Column({ type: 'text' })
+  source: 'diary' | 'shipment' | 'capture';
+
+  /** What produced it (e.g. `shipment:<id>:delivered`), so a replayed input adds nothing. */
+  @Column({ type: 'text', name: 'source_ref', nullable: true })
+  sourceRef: string | null;
+
+  @Column({ type: 'uuid', name: 'capture_id', nullable: true })
+  captureId: string | null;
+
+  /** The EPCIS 2.0 event (JSON-LD, without @context). */
+  @Column({ type: 'jsonb' })
+  epcis: Record<string, unknown>;
+
+  /** Hex SHA-256 over the previous chain hash, this event hash and the stored record. */
+  @Column({ type: 'text', name: 'chain_hash' })
+  chainHash: string;
+}

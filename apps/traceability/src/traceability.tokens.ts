@@ -1,0 +1,2 @@
+/** Injection token of the validated TraceabilityEnv. */
+export const TRACEABILITY_ENV = Symbol('TRACEABILITY_ENV');

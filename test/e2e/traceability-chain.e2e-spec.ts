@@ -1,0 +1,230 @@
+import { Client } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { ShipmentDeliveredV1, ShipmentStatusChangedV1, Topics, type ShipmentFacts } from '@app/contracts';
+import { newEvent } from '@app/messaging';
+import { serviceDatabaseUrl } from '@app/persistence';
+import { Api, expectProblem } from '../support/api';
+import { eventually, testKafka } from '../support/infra';
+
+// Jest reads testTimeout only at the top level, not per project: these tests wait on Kafka round trips.
+jest.setTimeout(120_000);
+/** Automatic supply-chain entries, EPCIS capture, and tamper evidence of the hash chain. */
+describe('traceability: supply chain, capture and tamper evidence', () => {
+  const api = new Api();
+  let partner: { key: string; partnerId: string };
+  let otherPartner: string;
+  let storefront: string;
+  let sellerId: string;
+  let lot: { id: string; traceCode: string; epcClass: string; gtin: string };
+  let db: Client;
+
+  const lotEvents = async () =>
+    (await api.get(`/v1/lots/${lot.id}/events?limit=100`, { key: partner.key })).body.items as {
+      seq: number;
+      kind: string;
+      epcis: Record<string, any>;
+    }[];
+  const verify = async () => (await api.get(`/v1/lots/${lot.id}/verify`, { key: storefront })).body;
+
+  beforeAll(async () => {
+    const issued = await api.issueKey('partner');
+    partner = { key: issued.key, partnerId: issued.partnerId! };
+    otherPartner = (await api.issueKey('partner')).key;
+    storefront = (await api.issueKey('storefront')).key;
+    const { wardsOf } = await import('@app/contracts');
+    const wardCode = wardsOf('24')[0].code;
+    sellerId = (
+      await api.post(
+        '/v1/sellers',
+        {
+          name: 'Hộ ông Nguyễn Văn Thắng',
+          kind: 'household',
+          phone: '0987 654 321',
+          address: { provinceCode: '24', wardCode, line: 'Thôn Đồng Vành' },
+        },
+        { key: partner.key },
+      )
+    ).body.id;
+    lot = (await api.post('/v1/lots', { sellerId, productName: 'Vải thiều Lục Ngạn', unit: 'kg' }, { key: partner.key })).body;
+    for (const [kind, days] of [
+      ['planting', 100],
+      ['harvesting', 2],
+      ['packing', 1],
+    ] as const) {
+      const occurredAt = new Date(Date.now() - days * 86_400_000).toISOString();
+      expect(
+        (await api.post(`/v1/lots/${lot.id}/events`, { kind, occurredAt, recordedBy: 'Thắng', quantity: 500 }, { key: partner.key }))
+          .status,
+      ).toBe(201);
+    }
+    db = new Client({ connectionString: serviceDatabaseUrl(process.env.DATABASE_URL!, process.env.E2E_DB_NAME_PREFIX!, 'traceability') });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db.end();
+  });
+
+  it('records shipping and delivery automatically from shipment events, once each', async () => {
+    const product = await api.post(
+      '/v1/products',
+      {
+        sellerId,
+        name: 'Vải thiều Lục Ngạn loại 1',
+        categoryId: 'vai-nhan-chom-chom',
+        unit: 'hộp 2 kg',
+        priceVnd: 130000,
+        stock: 50,
+        weightGrams: 2000,
+        lotId: lot.id,
+      },
+      { key: partner.key },
+    );
+    expect(product.status).toBe(201);
+    const facts: ShipmentFacts = {
+      shipmentId: uuidv7(),
+      orderId: uuidv7(),
+      subOrderId: uuidv7(),
+      sellerId,
+      partnerId: partner.partnerId,
+      carrierCode: 'VTP',
+      trackingCode: 'VTP123456789',
+      senderProvinceCode: '24',
+      receiverProvinceCode: '01',
+      receiverWardCode: '00004',
+      itemsVnd: 260000,
+      shippingVnd: 30000,
+      codVnd: 290000,
+      lines: [
+        {
+          productId: product.body.id,
+          name: 'Vải thiều',
+          categoryId: 'vai-nhan-chom-chom',
+          quantity: 2,
+          unitPriceVnd: 130000,
+          lotId: lot.id,
+        },
+      ],
+    };
+    // Give the product's catalog event time to reach traceability, so weights are known.
+    await new Promise((r) => setTimeout(r, 1500));
+    const pickedUp = newEvent(
+      ShipmentStatusChangedV1,
+      facts.shipmentId,
+      {
+        ...facts,
+        from: 'requested',
+        to: 'picked_up',
+        carrierStatusCode: '103',
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        location: null,
+        reason: null,
+      },
+      '/test/orders',
+    );
+    const delivered = newEvent(
+      ShipmentDeliveredV1,
+      facts.shipmentId,
+      { ...facts, deliveredAt: new Date().toISOString(), codCollectedVnd: 290000 },
+      '/test/orders',
+    );
+    const producer = testKafka('trace-test').producer();
+    await producer.connect();
+    // The same delivery twice (redelivered) and once more under a new id (reported twice by the carrier).
+    await producer.send({
+      topic: Topics.ordersEvents,
+      messages: [pickedUp, delivered, delivered, { ...delivered, id: uuidv7() }].map((e) => ({
+        key: facts.shipmentId,
+        value: JSON.stringify(e),
+      })),
+    });
+    await producer.disconnect();
+    const events = await eventually(
+      async () => {
+        const all = await lotEvents();
+        return all.some((e) => e.kind === 'receiving') && all;
+      },
+      30000,
+      'the receiving entry',
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    const kinds = (await lotEvents()).map((e) => e.kind);
+    expect(kinds).toEqual(['planting', 'harvesting', 'packing', 'shipping', 'receiving']);
+    const receiving = events.find((e) => e.kind === 'receiving')!;
+    expect(receiving.epcis).toMatchObject({
+      bizStep: 'receiving',
+      disposition: 'retail_sold',
+      quantityList: [{ epcClass: lot.epcClass, quantity: 4, uom: 'KGM' }],
+      'nongsan:trackingCode': 'VTP123456789',
+    });
+  });
+
+  const doc = (events: Record<string, unknown>[]) => ({
+    '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld', { hoptac: 'https://htx.example.vn/epcis/' }],
+    type: 'EPCISDocument',
+    schemaVersion: '2.0',
+    creationDate: '2026-06-10T08:00:00+07:00',
+    sender: 'Hệ thống truy xuất HTX',
+    epcisBody: { eventList: events },
+  });
+  // The same lot as a URN, as many systems write it: company prefix . indicator + item reference . lot.
+  const urnOfLot = () => `urn:epc:class:lgtin:952000.${lot.gtin[0]}${lot.gtin.slice(7, 13)}.${lot.traceCode}`;
+  const coldStorage = () => ({
+    type: 'ObjectEvent',
+    eventTime: '2026-06-10T09:00:00+07:00',
+    eventTimeZoneOffset: '+07:00',
+    action: 'OBSERVE',
+    bizStep: 'storing',
+    quantityList: [{ epcClass: urnOfLot(), quantity: 500, uom: 'KGM' }],
+    readPoint: { id: 'urn:epc:id:sgln:952000.00001.0' },
+    'hoptac:temperatureC': 4,
+  });
+
+  it('captures a valid EPCIS document into the lot’s chain (202), found by the lot’s URN', async () => {
+    const res = await api.post('/v1/epcis/capture', doc([coldStorage()]), { key: partner.key });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ status: 'accepted', eventCount: 1, lotIds: [lot.id] });
+    expect((await api.get(`/v1/epcis/capture/${res.body.captureId}`, { key: partner.key })).body.lotIds).toEqual([lot.id]);
+    expectProblem(await api.get(`/v1/epcis/capture/${res.body.captureId}`, { key: otherPartner }), 404, 'not_found');
+    const last = (await lotEvents()).at(-1)!;
+    expect(last).toMatchObject({ kind: 'captured', epcis: { bizStep: 'storing', 'hoptac:temperatureC': 4 } });
+    expect(await verify()).toMatchObject({ intact: true, eventCount: 6 });
+  });
+
+  it.each([
+    ['invalid against the schema', () => doc([{ ...coldStorage(), eventTimeZoneOffset: undefined }])],
+    [
+      'with one event about someone else’s lot',
+      () =>
+        doc([coldStorage(), { ...coldStorage(), quantityList: [{ epcClass: 'https://id.gs1.org/01/09520000000017/10/X', quantity: 1 }] }]),
+    ],
+    ['that is not an EPCISDocument', () => ({ hello: 'world' })],
+  ])('refuses a document %s (422), storing nothing', async (_what, body) => {
+    const res = await api.post('/v1/epcis/capture', JSON.parse(JSON.stringify(body())), { key: partner.key });
+    expectProblem(res, 422, 'validation_failed');
+    expect((await lotEvents()).length).toBe(6);
+  });
+
+  it('verifies an intact chain, then reports the event altered in the database', async () => {
+    expect(await verify()).toMatchObject({ lotId: lot.id, intact: true, brokenAt: null, eventCount: 6 });
+    // Someone with database access "improves" the harvest quantity of entry 2.
+    await db.query(`UPDATE lot_events SET epcis = jsonb_set(epcis, '{quantityList,0,quantity}', '900') WHERE lot_id = $1 AND seq = 2`, [
+      lot.id,
+    ]);
+    expect(await verify()).toMatchObject({ intact: false, brokenAt: 2, reason: 'event_altered' });
+  });
+
+  it('also catches a rewrite that recomputes the event hash but not the chain, and a deleted entry', async () => {
+    await db.query(`UPDATE lot_events SET epcis = jsonb_set(epcis, '{quantityList,0,quantity}', '500') WHERE lot_id = $1 AND seq = 2`, [
+      lot.id,
+    ]);
+    expect(await verify()).toMatchObject({ intact: true });
+    await db.query(
+      `UPDATE lot_events SET epcis = jsonb_set(epcis, '{recordTime}', '"2020-01-01T00:00:00.000Z"') WHERE lot_id = $1 AND seq = 4`,
+      [lot.id],
+    );
+    expect(await verify()).toMatchObject({ intact: false, brokenAt: 4, reason: 'chain_altered' });
+    await db.query(`DELETE FROM lot_events WHERE lot_id = $1 AND seq = 3`, [lot.id]);
+    expect(await verify()).toMatchObject({ intact: false, brokenAt: 3, reason: 'event_missing' });
+  });
+});
