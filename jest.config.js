@@ -24,6 +24,8 @@ const shared = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Jest 30 reads testTimeout from the top level only (a project's own value is ignored).
+  testTimeout: 120000,
   maxWorkers: 2,
   projects: [
     // Unit specs next to the code: no infrastructure (`npx jest libs/contracts` starts nothing).

@@ -27,7 +27,7 @@ const RATE = Number(args.rate ?? 500);
 const SECONDS = Number(args.seconds ?? 60);
 const PGBENCH_SECONDS = Number(args['pgbench-seconds'] ?? 20);
 const KAFKA_PORT = 19492;
-const GATEWAY_PORT = 39400;
+const GATEWAY_PORT = 29400; // below the ephemeral range (32768–60999)
 const ADMIN = 'bench-admin-key-0123456789abcdef';
 const DB_URL = process.env.DATABASE_URL;
 if (!DB_URL) throw new Error('DATABASE_URL must name the PostgreSQL server to benchmark on');
@@ -52,8 +52,9 @@ async function setup(base) {
     await call(base, 'POST', '/v1/admin/api-keys', ADMIN, { role: 'partner', name: 'bench partner', rateLimitPerMinute: 100000 })
   ).body.key;
   const storefront = (
-    await call(base, 'POST', '/v1/admin/api-keys', ADMIN, { role: 'storefront', name: 'bench storefront', rateLimitPerMinute: 1000000 })
+    await call(base, 'POST', '/v1/admin/api-keys', ADMIN, { role: 'storefront', name: 'bench storefront', rateLimitPerMinute: 100000 })
   ).body.key;
+  if (!partner || !storefront) throw new Error('could not issue the benchmark keys');
   const provinces = [
     ['24', '07330'],
     ['66', null],
@@ -83,12 +84,13 @@ async function setup(base) {
   }
   const { wardsOf } = require(path.join(ROOT, process.env.DIST_DIR, 'libs/contracts/src'));
   const address = { provinceCode: '79', wardCode: wardsOf('79')[0].code, line: '1 Lê Lợi' };
-  for (;;) {
+  for (let tries = 0; ; tries++) {
     const q = await call(base, 'POST', '/v1/shipping/quotes', storefront, {
       items: products.map((p) => ({ productId: p.id, quantity: 1 })),
       address,
     });
     if (q.status === 200) break;
+    if (tries > 150) throw new Error(`products never became orderable: ${q.status} ${JSON.stringify(q.body)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return { storefront, products, address };
@@ -109,6 +111,7 @@ async function main() {
     OUTBOX_POLL_MS: '200',
     DB_POOL_SIZE: '20',
   };
+  console.log(`kafka ${broker.startedByUs ? 'started' : 'reused'} on ${broker.brokers}; starting the cluster …`);
   const cluster = await startCluster({
     env,
     port: GATEWAY_PORT,
@@ -117,6 +120,7 @@ async function main() {
   });
   const base = cluster.gatewayUrl;
   try {
+    console.log('cluster ready; creating sellers, products and keys …');
     const { storefront, products, address } = await setup(base);
     // The postal system: its own consumer group, counting shipment requests per order.
     const expected = new Map(); // orderId -> { subOrders, placedAt }

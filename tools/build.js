@@ -37,8 +37,8 @@ function build({ quiet = false } = {}) {
     },
   );
   // SWC compiles .ts only; data files that modules read from __dirname must sit next to their output.
-  for (const dir of ['libs/contracts/src/geo']) {
-    for (const file of fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.json'))) {
+  for (const dir of ['libs/contracts/src/geo', 'apps/traceability/src/epcis/schema']) {
+    for (const file of fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.json') || f.endsWith('.jsonld'))) {
       fs.cpSync(path.join(ROOT, dir, file), path.join(DIST, dir, file));
     }
   }

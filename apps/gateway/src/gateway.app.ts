@@ -12,8 +12,14 @@ export async function startGateway(env: GatewayEnv, o: { shutdownHooks?: boolean
   app.useLogger(app.get(PinoLogger));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.useBodyParser('json', { limit: env.BODY_LIMIT_BYTES });
-  app.useBodyParser('text', { limit: env.BODY_LIMIT_BYTES, type: 'text/csv' });
+  // JSON and JSON-LD (EPCIS documents are application/ld+json).
+  app.useBodyParser('json', { limit: env.BODY_LIMIT_BYTES, type: ['application/json', 'application/ld+json', 'application/*+json'] });
+  // CSV bodies are read into memory (up to the limit) except remittance statements, which the
+  // settlement controller streams: a 400,000-line statement is never held whole.
+  app.useBodyParser('text', {
+    limit: env.BODY_LIMIT_BYTES,
+    type: (req) => /^text\/csv\b/i.test(req.headers['content-type'] ?? '') && !/^\/v1\/remittances\/?(\?|$)/.test(req.url ?? ''),
+  });
   if (o.shutdownHooks) app.enableShutdownHooks();
   serveOpenApi(app);
   await app.listen(env.PORT, '0.0.0.0');

@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { ServiceEnv } from '@app/platform';
 
 export class GatewayEnv extends ServiceEnv {
@@ -23,6 +23,10 @@ export class GatewayEnv extends ServiceEnv {
   @IsInt()
   @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 1200;
+
+  /** Where buyers reach the public trace pages (the QR codes point at `<PUBLIC_BASE_URL>/t/<code>`). */
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'must be an http(s) URL' })
+  PUBLIC_BASE_URL: string = 'http://localhost:3000';
 
   /** Largest JSON body accepted, in bytes (larger: 413). */
   @IsInt()
