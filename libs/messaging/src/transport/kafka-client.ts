@@ -38,12 +38,15 @@ export function createKafka(clientId: string, brokers: string): Kafka {
 
 /**
  * Consumer settings for low latency on a small cluster: fetches return after ≤ 50 ms instead of
- * kafkajs's 5 s default; the session timeout is above the broker's 6 s minimum.
+ * kafkajs's 5 s default. kafkajs heartbeats only between messages, so on a starved 2-core machine
+ * a 10 s session expired under load ("coordinator is not aware of this member") and every
+ * request timed out during the rebalance that followed; 30 s rides that out, at the price of
+ * noticing a dead instance later.
  */
 export const LOW_LATENCY_CONSUMER = {
   maxWaitTimeInMs: 50,
-  sessionTimeout: 10000,
-  heartbeatInterval: 1000,
-  rebalanceTimeout: 20000,
+  sessionTimeout: 30000,
+  heartbeatInterval: 3000,
+  rebalanceTimeout: 60000,
   allowAutoTopicCreation: false,
 } as const;
