@@ -25,7 +25,9 @@ export async function startService(module: Type | DynamicModule, o: StartService
   if (o.shutdownHooks) app.enableShutdownHooks();
   await app.init();
   const rpc: MicroserviceOptions =
-    o.env.TRANSPORT === 'kafka' ? kafkaRpcServerOptions(o.service, o.env.KAFKA_BROKERS) : { strategy: new InProcessRpcServer() };
+    o.env.TRANSPORT === 'kafka'
+      ? kafkaRpcServerOptions(o.service, o.env.KAFKA_BROKERS, o.env.KAFKA_RPC_PARTITIONS)
+      : { strategy: new InProcessRpcServer() };
   app.connectMicroservice<MicroserviceOptions>(rpc);
   await app.startAllMicroservices();
   if (o.httpPort) await app.listen(o.httpPort, '0.0.0.0');

@@ -25,7 +25,9 @@ export class MessagingModule {
           provide: EVENT_TRANSPORT,
           useFactory: () =>
             options.transport === 'kafka'
-              ? new KafkaEventTransport(createKafka(`${options.service}-events`, options.brokers))
+              ? new KafkaEventTransport(createKafka(`${options.service}-events`, options.brokers), {
+                  partitionsConsumedConcurrently: options.eventPartitions,
+                })
               : new InProcessEventTransport(),
         },
         { provide: Outbox, useValue: new Outbox(`/nongsan/${options.service}`) },

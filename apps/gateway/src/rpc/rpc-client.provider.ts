@@ -15,7 +15,7 @@ export function rpcClientProvider(env: GatewayEnv): Provider {
     provide: RPC_CLIENT,
     useFactory: async (): Promise<RpcClient> => {
       if (env.TRANSPORT === 'in-process') return new InProcessRpcClient();
-      const client = new ClientKafka(kafkaRpcOptions('gateway', env.KAFKA_BROKERS));
+      const client = new ClientKafka(kafkaRpcOptions('gateway', env.KAFKA_BROKERS, env.KAFKA_RPC_PARTITIONS));
       for (const pattern of ALL_RPC_PATTERNS) client.subscribeToResponseOf(pattern);
       await client.connect();
       new Logger('RpcClient').log(`subscribed to ${ALL_RPC_PATTERNS.length} reply topics`);

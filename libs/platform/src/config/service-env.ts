@@ -40,7 +40,10 @@ export class ServiceEnv {
   @Max(256)
   KAFKA_EVENT_PARTITIONS: number = 6;
 
-  /** Partitions of request and reply topics (≥ the number of gateway instances). */
+  /**
+   * Partitions of request and reply topics: a service handles one request at a time per
+   * partition, so this bounds its request concurrency (and must be ≥ the gateway instances).
+   */
   @IsInt()
   @Min(1)
   @Max(64)
