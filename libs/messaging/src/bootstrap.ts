@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { loadEnv, type ServiceEnv } from '@app/platform';
+import type { Consumer, Kafka, Producer } from 'kafkajs';
+import { awaitStableGroup } from './rpc/await-group';
 import { InProcessRpcServer } from './rpc/in-process-rpc';
 import { kafkaRpcServerOptions } from './rpc/kafka-rpc-options';
 
@@ -30,6 +32,9 @@ export async function startService(module: Type | DynamicModule, o: StartService
       : { strategy: new InProcessRpcServer() };
   app.connectMicroservice<MicroserviceOptions>(rpc);
   await app.startAllMicroservices();
+  if (o.env.TRANSPORT === 'kafka') {
+    for (const ms of app.getMicroservices()) await awaitStableGroup(ms.unwrap<[Kafka, Consumer, Producer]>()[1]);
+  }
   if (o.httpPort) await app.listen(o.httpPort, '0.0.0.0');
   return app;
 }

@@ -21,3 +21,4 @@ export * from './migrations/messaging-tables.migration';
 export * from './bootstrap';
 export * from './consumer/event-handler.explorer';
 export * from './service-modules';
+export * from './rpc/await-group';

@@ -1,7 +1,7 @@
 import { Logger, type Provider } from '@nestjs/common';
 import { ClientKafka, type ClientProxy } from '@nestjs/microservices';
 import { ALL_RPC_PATTERNS } from '@app/contracts';
-import { InProcessRpcClient, kafkaRpcOptions } from '@app/messaging';
+import { awaitStableGroup, InProcessRpcClient, kafkaRpcOptions } from '@app/messaging';
 import type { GatewayEnv } from '../gateway.env';
 
 export const RPC_CLIENT = Symbol('RPC_CLIENT');
@@ -18,6 +18,7 @@ export function rpcClientProvider(env: GatewayEnv): Provider {
       const client = new ClientKafka(kafkaRpcOptions('gateway', env.KAFKA_BROKERS, env.KAFKA_RPC_PARTITIONS));
       for (const pattern of ALL_RPC_PATTERNS) client.subscribeToResponseOf(pattern);
       await client.connect();
+      await awaitStableGroup(client.consumer);
       new Logger('RpcClient').log(`subscribed to ${ALL_RPC_PATTERNS.length} reply topics`);
       return client;
     },
