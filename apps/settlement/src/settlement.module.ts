@@ -7,6 +7,7 @@ import { LedgerPosting } from './ledger/ledger-posting.entity';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { LedgerService } from './ledger/ledger.service';
 import { Settlement1764000000000 } from './migrations/1764000000000-settlement';
+import { LedgerBalanceCheckPerPosting1764700000000 } from './migrations/1764700000000-ledger-balance-check-per-posting';
 import { PayoutBatch } from './payouts/payout-batch.entity';
 import { PayoutItemRecord } from './payouts/payout-item.entity';
 import { PayoutRepository } from './payouts/payout.repository';
@@ -52,7 +53,7 @@ export const SETTLEMENT_ENTITIES: Type[] = [
   PayoutBatch,
   PayoutItemRecord,
 ];
-export const SETTLEMENT_MIGRATIONS: Type[] = [Settlement1764000000000];
+export const SETTLEMENT_MIGRATIONS: Type[] = [Settlement1764000000000, LedgerBalanceCheckPerPosting1764700000000];
 
 /** COD: double-entry ledger, carrier remittances, reconciliation, payouts, statements. Owns the `<prefix>_settlement` database. */
 @Module({})
