@@ -421,11 +421,12 @@ describe('journey: farm to door to payout', () => {
       });
       expect(put.response.status).toBe(200);
     }
-    // Payouts pay every seller above the minimum: this journey's shares (millions of đồng) are above
-    // anything the other suites leave available, so the batch is this journey's alone.
+    // Only this journey's sellers: other suites running at the same time have their own.
     const minimumVnd = Math.min(...available);
     expect(minimumVnd).toBeGreaterThan(2_000_000);
-    const created = await admin.POST('/v1/payouts', { body: { minimumVnd, reference: `JOURNEY-${uuidv7()}` } });
+    const created = await admin.POST('/v1/payouts', {
+      body: { minimumVnd, reference: `JOURNEY-${uuidv7()}`, sellerIds: sellers.map((s) => s.id) },
+    });
     const batch = ok(created, 'payout');
     expect(created.response.status).toBe(201);
     for (const [i, seller] of sellers.entries()) {

@@ -381,7 +381,7 @@ describe('settlement', () => {
       const before = await balance();
       expect(before.availableVnd).toBeGreaterThan(0);
       const reference = `P-${uuidv7()}`;
-      const res = await api.post('/v1/payouts', { minimumVnd: 1, reference }, { key: admin() });
+      const res = await api.post('/v1/payouts', { minimumVnd: 1, reference, sellerIds: [sellerId] }, { key: admin() });
       expect(res.status).toBe(201);
       const item = res.body.items.find((i: { sellerId: string }) => i.sellerId === sellerId);
       expect(item).toMatchObject({
@@ -390,7 +390,9 @@ describe('settlement', () => {
       });
       expect(item.vietQr).toContain(`54${String(before.availableVnd).length.toString().padStart(2, '0')}${before.availableVnd}`);
       expect(await balance()).toMatchObject({ availableVnd: 0, inPayoutVnd: before.availableVnd, paidVnd: 0 });
-      expect((await api.post('/v1/payouts', { minimumVnd: 1, reference }, { key: admin() })).body.id).toBe(res.body.id);
+      expect((await api.post('/v1/payouts', { minimumVnd: 1, reference, sellerIds: [sellerId] }, { key: admin() })).body.id).toBe(
+        res.body.id,
+      );
       const file = await rawGet(`/v1/payouts/${res.body.id}/bank-file`, admin());
       expect(file.type).toMatch(/text\/csv/);
       expect({ bom: file.bom, header: file.text.split('\r\n')[0] }).toEqual({

@@ -722,6 +722,8 @@ export interface components {
        * @example CHI-2026-02-15
        */
       reference?: string;
+      /** @description Pay only these sellers; default: every seller above the minimum. */
+      sellerIds?: string[];
     };
     CreateProductDto: {
       /**
@@ -3116,7 +3118,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+        };
       };
       /** @description No API key, or an unknown or revoked one. */
       401: {
@@ -3566,7 +3570,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['RemittanceUploadDto'];
-        'text/csv': components['schemas']['RemittanceUploadDto'];
+        'text/csv': string;
       };
     };
     responses: {

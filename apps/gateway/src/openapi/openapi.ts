@@ -10,9 +10,30 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
         'Amounts are integer đồng in fields ending `Vnd`; times are ISO 8601 with offset; errors are RFC 9457 problem+json.',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key issued by POST /v1/admin/api-keys' }, 'apiKey')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'opaque API key', description: 'API key issued by POST /v1/admin/api-keys' },
+      'apiKey',
+    )
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return describeCsvBodies(SwaggerModule.createDocument(app, config));
+}
+
+/**
+ * Operations that take JSON or CSV: Nest's decorators give both media types the JSON schema; a
+ * CSV body is text (a header row, then one line per record).
+ */
+function describeCsvBodies(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const op of [item.post, item.put]) {
+      const body = op?.requestBody;
+      if (body && 'content' in body && body.content['text/csv']) {
+        body.content['text/csv'] = {
+          schema: { type: 'string', description: 'CSV with a header row naming the fields of the JSON lines.' },
+        };
+      }
+    }
+  }
+  return document;
 }
 
 export function serveOpenApi(app: INestApplication): void {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PayoutStatuses, type CreatePayoutRequest, type PayoutBatchView, type PayoutItem, type PayoutStatus } from '@app/contracts';
 
 export class CreatePayoutDto implements CreatePayoutRequest {
@@ -17,6 +17,15 @@ export class CreatePayoutDto implements CreatePayoutRequest {
   @MaxLength(100)
   @Matches(/^[\x21-\x7e]+$/, { message: 'reference must be printable ASCII without spaces' })
   reference?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Pay only these sellers; default: every seller above the minimum.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10000)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  sellerIds?: string[];
 }
 
 export class PayoutBankAccountDto {

@@ -36,7 +36,10 @@ export class PayoutsController {
   @Get(':id/bank-file')
   @ApiOperation({ summary: 'The payout batch’s bank-transfer file (CSV, UTF-8 with BOM).' })
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'CSV: reference, sellerId, sellerName, bankBin, accountNumber, accountName, amountVnd, description.' })
+  @ApiOkResponse({
+    description: 'CSV: reference, sellerId, sellerName, bankBin, accountNumber, accountName, amountVnd, description.',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   @ApiProblems(404)
   async bankFile(@Param('id') id: string, @Res({ passthrough: true }) res: Response, @Ctx() ctx: RequestContext): Promise<string> {
     const p = await this.services.call(SettlementRpc.getPayout, ctx.caller, ctx.requestId, { id });

@@ -22,12 +22,13 @@ export class PayoutRepository {
   }
 
   /** Available seller balances of at least `minimum`, locked so two payouts cannot pay one balance twice. */
-  async lockAvailable(manager: EntityManager, minimum: number): Promise<{ sellerId: string; amountVnd: number }[]> {
+  async lockAvailable(manager: EntityManager, minimum: number, sellerIds?: string[]): Promise<{ sellerId: string; amountVnd: number }[]> {
     const rows = await manager.query<{ owner_id: string; bal: string }[]>(
       `SELECT owner_id, credits_vnd - debits_vnd AS bal FROM ledger_accounts
         WHERE kind = 'seller_available' AND credits_vnd - debits_vnd >= GREATEST($1::bigint, 1)
+          AND ($2::text[] IS NULL OR owner_id = ANY($2::text[]))
         ORDER BY code FOR UPDATE`,
-      [minimum],
+      [minimum, sellerIds ?? null],
     );
     return rows.map((r) => ({ sellerId: r.owner_id, amountVnd: Number(r.bal) }));
   }

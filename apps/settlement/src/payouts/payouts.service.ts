@@ -36,7 +36,7 @@ export class PayoutsService {
         if (existing) return existing.id;
       }
       const minimumVnd = req.minimumVnd ?? this.env.SETTLEMENT_PAYOUT_MINIMUM_VND;
-      const balances = await this.payouts.lockAvailable(manager, minimumVnd);
+      const balances = await this.payouts.lockAvailable(manager, minimumVnd, req.sellerIds);
       if (balances.length === 0) {
         throw new ConflictError('nothing_to_pay', `No seller has an available balance of at least ${minimumVnd} đồng.`).vi(
           `Không người bán nào có số dư khả dụng từ ${minimumVnd} đồng.`,

@@ -23,6 +23,8 @@ export interface CreatePayoutRequest {
   minimumVnd?: number;
   /** Your reference (unique): the same reference again returns the same batch. */
   reference?: string;
+  /** Pay only these sellers (e.g. one cooperative's members); default: every seller. */
+  sellerIds?: string[];
 }
 
 export interface PayoutItem {
