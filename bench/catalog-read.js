@@ -18,8 +18,8 @@ const { ensureBroker, stopBroker } = require('../tools/kafka/broker');
 const { startEmbeddedPostgres } = require('../tools/embedded-pg');
 
 const USAGE = `node bench/catalog-read.js [--products 100000] [--rate 300] [--seconds 20] [--warmup 5] [--max-in-flight 64] [--keep]
-env: DATABASE_URL (else embedded PostgreSQL on 54331), DIST_DIR (dist-bench), BENCH_KAFKA_PORT (19392),
-     BENCH_GATEWAY_PORT (39300; +1…4 service health ports), BENCH_DB_PREFIX (bench)`;
+env: DATABASE_URL (else embedded PostgreSQL on 25431), DIST_DIR (dist-bench), BENCH_KAFKA_PORT (19392),
+     BENCH_GATEWAY_PORT (29300; +1…4 service health ports), BENCH_DB_PREFIX (bench)`;
 
 function options(argv) {
   const o = { products: 100_000, rate: 300, seconds: 20, warmup: 5, maxInFlight: 64, keep: false };
@@ -390,13 +390,13 @@ async function main() {
   try {
     const prefix = process.env.BENCH_DB_PREFIX ?? 'bench';
     const kafkaPort = Number(process.env.BENCH_KAFKA_PORT ?? 19392);
-    const gatewayPort = Number(process.env.BENCH_GATEWAY_PORT ?? 39300);
+    const gatewayPort = Number(process.env.BENCH_GATEWAY_PORT ?? 29300);
     const adminKey = `bench-admin-${Date.now().toString(36)}-key`;
 
     build({ quiet: true });
     let serverUrl = process.env.DATABASE_URL;
     if (!serverUrl) {
-      const pg = await startEmbeddedPostgres({ dir: path.join(ROOT, '.data', 'pg-bench'), port: 54331 });
+      const pg = await startEmbeddedPostgres({ dir: path.join(ROOT, '.data', 'pg-bench'), port: 25431 });
       stops.push(() => pg.stop());
       serverUrl = pg.url;
     }

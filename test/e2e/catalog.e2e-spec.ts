@@ -186,12 +186,58 @@ describe('catalog', () => {
       ['shan tuyet', 'Chè Shan tuyết Hà Giang'],
       ['mat ong', 'Mật ong hoa nhãn Hưng Yên'],
       ['nuoc mam phu quoc', 'Nước mắm Phú Quốc 40 độ đạm'],
+      ['nuoc mam phu quok', 'Nước mắm Phú Quốc 40 độ đạm'],
+      ['shan tuyett', 'Chè Shan tuyết Hà Giang'],
+      ['gao soc tra', 'Gạo ST25 Sóc Trăng'],
+      ['ca phe buon me thuot', 'Cà phê Buôn Ma Thuột rang xay'],
     ])('"%s" finds "%s" first', async (q, expected) => {
       expect((await top(q))[0]).toBe(expected);
     });
 
     it('finds nothing for an unrelated word', async () => {
       expect(await top('điện thoại')).toEqual([]);
+    });
+
+    it('ranks a product-name match above a seller-name or description match', async () => {
+      // The seller's name says "Cà phê" and a description says "vải thiều": those products match,
+      // but below the product whose own name says it.
+      const coffeeSeller = (await api.post('/v1/sellers', seller({ name: 'Hợp tác xã Cà phê Vải thiều' }), { key: partner })).body.id;
+      const listings = [
+        { name: 'Mộc nhĩ rừng Tây Bắc', categoryId: 'nam', description: 'Mộc nhĩ phơi khô.' },
+        { name: 'Mật ong hoa nhãn', categoryId: 'mat-ong', description: 'Ong lấy mật quanh vườn vải thiều.' },
+        { name: 'Vải thiều sấy khô', categoryId: 'trai-cay-say', description: 'Sấy lạnh.' },
+        { name: 'Cà phê Arabica Cầu Đất', categoryId: 'ca-phe-rang-xay', description: 'Rang mộc.' },
+      ];
+      for (const l of listings)
+        expect((await api.post('/v1/products', product({ sellerId: coffeeSeller, ...l }), { key: partner })).status).toBe(201);
+      const names = async (q: string) =>
+        (
+          (await api.get(`/v1/products?sellerId=${coffeeSeller}&q=${encodeURIComponent(q)}`, { key: storefront })).body.items as {
+            name: string;
+          }[]
+        ).map((p) => p.name);
+      for (const q of ['ca phe', 'cafe']) {
+        const found = await names(q);
+        expect(found[0]).toBe('Cà phê Arabica Cầu Đất');
+        expect(found).toContain('Mộc nhĩ rừng Tây Bắc');
+      }
+      const lychee = await names('vai thieu');
+      expect(lychee[0]).toBe('Vải thiều sấy khô');
+      expect(lychee.indexOf('Mật ong hoa nhãn')).toBeGreaterThan(0);
+    });
+
+    it('pages through equally ranked matches by relevance without repeats or gaps', async () => {
+      // Every product of the seller matches through the seller's name only, with one score.
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const url: string = `/v1/products?sellerId=${searchSeller}&q=${encodeURIComponent('hợp tác xã tìm kiếm')}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+        const res = await api.get(url, { key: storefront });
+        expect(res.status).toBe(200);
+        seen.push(...(res.body.items as { name: string }[]).map((p) => p.name));
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      expect([...seen].sort()).toEqual(names.map(([name]) => name).sort());
     });
 
     it('filters by price range and sorts by price, across pages without repeats', async () => {

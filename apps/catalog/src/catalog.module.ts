@@ -7,6 +7,7 @@ import { CategoryRepository } from './categories/category.repository';
 import type { CatalogEnv } from './catalog.env';
 import { Categories1763856100000 } from './migrations/1763856100000-categories';
 import { SellersProductsStock1763860000000 } from './migrations/1763860000000-sellers-products-stock';
+import { ProductSearchTsvector1763950000000 } from './migrations/1763950000000-product-search-tsvector';
 import { ProductSearchRepository } from './products/product-search.repository';
 import { ProductSearchService } from './products/product-search.service';
 import { Product } from './products/product.entity';
@@ -23,7 +24,7 @@ import { StockService } from './stock/stock.service';
 
 export const CATALOG = 'catalog';
 export const CATALOG_ENTITIES = [Category, Seller, Product, StockReservation];
-export const CATALOG_MIGRATIONS = [Categories1763856100000, SellersProductsStock1763860000000];
+export const CATALOG_MIGRATIONS = [Categories1763856100000, SellersProductsStock1763860000000, ProductSearchTsvector1763950000000];
 
 /** Sellers, products, prices, stock, search. Owns the `<prefix>_catalog` database. */
 @Module({})

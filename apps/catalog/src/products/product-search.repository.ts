@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CallerIdentity, ProductSort, SearchProductsRequest } from '@app/contracts';
-import { decodeCursor } from '@app/persistence';
 import { Product } from './product.entity';
+import { MAX_QUERY_WORDS, type QueryWord } from './product-search.query';
 
 export interface SearchHit {
   product: Product;
@@ -10,20 +10,84 @@ export interface SearchHit {
   score: number;
 }
 
+/** Where a page starts: after the last row of the previous one, in the sort's order (`r`: relaxed query). */
+export type SearchCursor = { s?: number; p?: number; id: string; r?: number };
+
 /**
- * Below this word similarity a product does not match. 0.6 (pg_trgm's default) misses one-letter
- * typos in short words ("vai thiue"); 0.45 keeps them while leaving unrelated words out.
+ * ts_rank_cd weights for D (description), C (seller name), B (category), A (product name): a
+ * name match outranks a category match, which outranks a seller-name or description match.
  */
-const SIMILARITY_THRESHOLD = 0.45;
+const RANK_WEIGHTS = '{0.05,0.1,0.4,1.0}';
 
-type Cursor = { s?: number; p?: number; id: string };
+/**
+ * Corrections tried for a query word not in the vocabulary: the closest vocabulary words at or
+ * above pg_trgm's similarity threshold (`%`, 0.3 by default).
+ */
+const NEAR_WORDS = 3;
 
-/** Catalog search on PostgreSQL: unaccent folding, pg_trgm word similarity, keyset pages. */
+/** The product columns a search returns (everything but the search document). */
+const PRODUCT_COLUMNS = [
+  'id',
+  'seller_id',
+  'partner_id',
+  'name',
+  'description',
+  'category_id',
+  'unit',
+  'price_vnd',
+  'stock',
+  'weight_grams',
+  'ocop_stars',
+  'ocop_certificate_no',
+  'certifications',
+  'origin_province_code',
+  'images',
+  'lot_id',
+  'status',
+  'suspended',
+  'published_at',
+  'created_at',
+  'updated_at',
+]
+  .map((c) => `pr.${c}`)
+  .join(', ');
+
+/** Catalog search on PostgreSQL: unaccent folding, weighted full-text search, pg_trgm typo correction, keyset pages. */
 @Injectable()
 export class ProductSearchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async search(caller: CallerIdentity, r: SearchProductsRequest & { expandedQuery?: string }, sort: ProductSort): Promise<SearchHit[]> {
+  /**
+   * The query's words as the text-search parser splits the folded text (the same way the
+   * documents were split), each with its nearest vocabulary words when it is not itself a known
+   * word of three letters or more: the pg_trgm spelling-suggestion pattern on `search_terms`.
+   */
+  async queryWords(text: string): Promise<QueryWord[]> {
+    return this.dataSource.query<QueryWord[]>(
+      `SELECT t.token AS word,
+              CASE WHEN length(t.token) < 3 OR EXISTS (SELECT 1 FROM search_terms st WHERE st.term = t.token) THEN '{}'::text[]
+                   ELSE ARRAY(SELECT st.term FROM search_terms st WHERE st.term % t.token
+                               ORDER BY similarity(st.term, t.token) DESC, st.term LIMIT ${NEAR_WORDS})
+              END AS near
+         FROM ts_parse('default', lower(f_unaccent($1))) WITH ORDINALITY AS t(tokid, token, ord)
+        WHERE EXISTS (SELECT 1 FROM pg_ts_config_map m WHERE m.mapcfg = 'simple'::regconfig AND m.maptokentype = t.tokid)
+        ORDER BY t.ord
+        LIMIT ${MAX_QUERY_WORDS * 2}`,
+      [text],
+    );
+  }
+
+  /**
+   * One page (plus one row, to tell whether there is more). `tsquery` null: no text condition;
+   * otherwise only documents matching it, scored by ts_rank_cd with the field weights.
+   */
+  async search(
+    caller: CallerIdentity,
+    r: SearchProductsRequest,
+    sort: ProductSort,
+    tsquery: string | null,
+    cursor: SearchCursor | undefined,
+  ): Promise<SearchHit[]> {
     const params: unknown[] = [];
     const p = (v: unknown) => {
       params.push(v);
@@ -42,49 +106,58 @@ export class ProductSearchRepository {
     if (r.sellerId) where.push(`pr.seller_id::text = ${p(r.sellerId)}`);
     if (r.minPriceVnd !== undefined) where.push(`pr.price_vnd >= ${p(r.minPriceVnd)}`);
     if (r.maxPriceVnd !== undefined) where.push(`pr.price_vnd <= ${p(r.maxPriceVnd)}`);
-    let score = '0::float8';
-    const query = r.expandedQuery?.trim();
-    if (query) {
-      const q = p(query);
-      score = `word_similarity(lower(f_unaccent(${q})), pr.search_doc)`;
-      where.push(`lower(f_unaccent(${q})) <% pr.search_doc`);
+    let score = '0::real';
+    if (tsquery !== null) {
+      const q = p(tsquery);
+      score = `ts_rank_cd('${RANK_WEIGHTS}', pr.search_tsv, ${q}::tsquery)`;
+      where.push(`pr.search_tsv @@ ${q}::tsquery`);
     }
-    const cursor = decodeCursor<Cursor>(r.cursor, ['id']);
-    let order: string;
+    // The relevance keyset condition is on the computed score, so it goes around the inner query.
+    const after: string[] = [];
+    let order: (t: string) => string; // the ORDER BY, its columns prefixed with t
     switch (sort) {
       case 'relevance':
-        order = `score DESC, pr.id`;
-        if (cursor) where.push(`(${score} < ${p(cursor.s ?? 0)} OR (${score} = $${params.length} AND pr.id > ${p(cursor.id)}))`);
+        order = (t) => `${t}score DESC, ${t}id`;
+        if (cursor) after.push(`(score < ${p(cursor.s ?? 0)}::real OR (score = $${params.length}::real AND id > ${p(cursor.id)}::uuid))`);
         break;
       case 'price_asc':
-        order = `pr.price_vnd ASC, pr.id`;
-        if (cursor) where.push(`(pr.price_vnd, pr.id) > (${p(cursor.p ?? 0)}, ${p(cursor.id)})`);
+        order = (t) => `${t}price_vnd ASC, ${t}id`;
+        if (cursor) where.push(`(pr.price_vnd, pr.id) > (${p(cursor.p ?? 0)}, ${p(cursor.id)}::uuid)`);
         break;
       case 'price_desc':
-        order = `pr.price_vnd DESC, pr.id`;
-        if (cursor) where.push(`(pr.price_vnd < ${p(cursor.p ?? 0)} OR (pr.price_vnd = $${params.length} AND pr.id > ${p(cursor.id)}))`);
+        order = (t) => `${t}price_vnd DESC, ${t}id`;
+        if (cursor)
+          where.push(`(pr.price_vnd < ${p(cursor.p ?? 0)} OR (pr.price_vnd = $${params.length} AND pr.id > ${p(cursor.id)}::uuid))`);
         break;
       case 'newest':
         // UUID v7 ids are ordered by creation time.
-        order = `pr.id DESC`;
-        if (cursor) where.push(`pr.id < ${p(cursor.id)}`);
+        order = (t) => `${t}id DESC`;
+        if (cursor) where.push(`pr.id < ${p(cursor.id)}::uuid`);
         break;
     }
+    // Rank and order narrow rows (id, price, score) first, then fetch the page's full rows: sorting
+    // thousands of matches of a broad query with their descriptions and JSON costs several times more.
     const sql = `
-      SELECT pr.*, pr.ocop_valid_until::text AS ocop_until, s.name AS seller_name, ${score} AS score
-        FROM products pr JOIN sellers s ON s.id = pr.seller_id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY ${order}
-       LIMIT ${p(r.limit + 1)}`;
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${SIMILARITY_THRESHOLD}`);
-      const rows = await manager.query<Record<string, unknown>[]>(sql, params);
-      return rows.map((row) => ({
-        product: manager.getRepository(Product).create(this.toEntityShape(row)),
-        sellerName: row.seller_name as string,
-        score: Number(row.score),
-      }));
-    });
+      WITH page AS (
+        SELECT * FROM (
+          SELECT pr.id, pr.price_vnd, ${score} AS score
+            FROM products pr JOIN sellers s ON s.id = pr.seller_id
+           ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ) hit
+         ${after.length ? `WHERE ${after.join(' AND ')}` : ''}
+         ORDER BY ${order('')}
+         LIMIT ${p(r.limit + 1)}
+      )
+      SELECT ${PRODUCT_COLUMNS}, pr.ocop_valid_until::text AS ocop_until, s.name AS seller_name, page.score
+        FROM page JOIN products pr ON pr.id = page.id JOIN sellers s ON s.id = pr.seller_id
+       ORDER BY ${order('page.')}`;
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(sql, params);
+    const products = this.dataSource.getRepository(Product);
+    return rows.map((row) => ({
+      product: products.create(this.toEntityShape(row)),
+      sellerName: row.seller_name as string,
+      score: Number(row.score),
+    }));
   }
 
   private toEntityShape(row: Record<string, unknown>): Partial<Product> {

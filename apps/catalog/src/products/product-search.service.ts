@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { foldVietnamese, type CallerIdentity, type Page, type ProductView, type SearchProductsRequest } from '@app/contracts';
-import { encodeCursor } from '@app/persistence';
-import { ProductSearchRepository, type SearchHit } from './product-search.repository';
+import { decodeCursor, encodeCursor } from '@app/persistence';
+import { ValidationFailedError } from '@app/platform';
+import { SearchPageCache } from './product-search.cache';
+import { buildTsQuery, canRelax } from './product-search.query';
+import { ProductSearchRepository, type SearchCursor, type SearchHit } from './product-search.repository';
 import { productView } from './product.view';
 
 /**
@@ -27,6 +30,8 @@ const SYNONYMS: Record<string, string> = {
   trai: 'qua',
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The query with buyers' synonyms replaced, so "cafe" finds "Cà phê". */
 export function expandQuery(q: string): string {
   return foldVietnamese(q)
@@ -37,23 +42,54 @@ export function expandQuery(q: string): string {
 
 @Injectable()
 export class ProductSearchService {
+  /** Storefront pages only: partners and operators read their own writes at once. */
+  private readonly cache = new SearchPageCache();
+
   constructor(private readonly repo: ProductSearchRepository) {}
 
-  async search(caller: CallerIdentity, r: SearchProductsRequest): Promise<Page<ProductView>> {
+  search(caller: CallerIdentity, r: SearchProductsRequest): Promise<Page<ProductView>> {
+    if (caller.role !== 'storefront') return this.load(caller, r);
+    return this.cache.get(SearchPageCache.key(caller.role, r), () => this.load(caller, r));
+  }
+
+  /** Forget every cached page: call after any change to a product or seller made in this process. */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  private async load(caller: CallerIdentity, r: SearchProductsRequest): Promise<Page<ProductView>> {
     const sort = r.sort ?? (r.q ? 'relevance' : 'newest');
-    const hits = await this.repo.search(caller, { ...r, ...(r.q ? { expandedQuery: expandQuery(r.q) } : {}) }, sort);
+    const cursor = decodeCursor<SearchCursor>(r.cursor, ['id']);
+    if (cursor && !UUID.test(cursor.id))
+      throw new ValidationFailedError([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
+    let hits: SearchHit[];
+    let relaxed = cursor?.r === 1;
+    const q = r.q?.trim() ? expandQuery(r.q) : '';
+    if (!q) {
+      hits = await this.repo.search(caller, r, sort, null, cursor);
+    } else {
+      const words = await this.repo.queryWords(q);
+      const tsquery = buildTsQuery(words, relaxed);
+      if (tsquery === null) return { items: [], nextCursor: null };
+      hits = await this.repo.search(caller, r, sort, tsquery, cursor);
+      // Nothing has every word: a first page may settle for all words but one.
+      if (hits.length === 0 && !cursor && canRelax(words)) {
+        relaxed = true;
+        hits = await this.repo.search(caller, r, sort, buildTsQuery(words, true), undefined);
+      }
+    }
     const more = hits.length > r.limit;
     const page = more ? hits.slice(0, r.limit) : hits;
     const last: SearchHit | undefined = page[page.length - 1];
     let nextCursor: string | null = null;
     if (more && last) {
-      nextCursor = encodeCursor(
+      const next: SearchCursor =
         sort === 'relevance'
           ? { s: last.score, id: last.product.id }
           : sort === 'newest'
             ? { id: last.product.id }
-            : { p: last.product.priceVnd, id: last.product.id },
-      );
+            : { p: last.product.priceVnd, id: last.product.id };
+      nextCursor = encodeCursor(relaxed ? { ...next, r: 1 } : next);
     }
     return { items: page.map((h) => productView(h.product, { name: h.sellerName })), nextCursor };
   }

@@ -6,7 +6,7 @@ import { bigintTransformer } from '@app/persistence';
 @Entity({ name: 'products' })
 @Index('products_seller_idx', ['sellerId'])
 @Index('products_listing_idx', ['categoryId', 'priceVnd'])
-@Index('products_search_trgm_idx', { synchronize: false })
+@Index('products_search_tsv_idx', { synchronize: false })
 @Index('products_visible_newest_idx', { synchronize: false })
 @Check('products_price_positive', 'price_vnd > 0')
 @Check('products_stock_not_negative', 'stock >= 0')
@@ -82,7 +82,10 @@ export class Product {
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt: Date;
 
-  /** Maintained by a trigger (see the migration); read only in search queries. */
-  @Column({ type: 'text', name: 'search_doc', default: '', select: false, insert: false, update: false })
-  searchDoc: string;
+  /**
+   * Weighted full-text document (name A, category B, seller C, description D), folded by
+   * `unaccent`; maintained by a trigger (see the migrations), read only in search queries.
+   */
+  @Column({ type: 'tsvector', name: 'search_tsv', select: false, insert: false, update: false })
+  searchTsv: string;
 }

@@ -18,6 +18,7 @@ import { assertPartnerOwns, NotFoundError, partnerOf, ValidationFailedError } fr
 import type { Seller } from '../sellers/seller.entity';
 import { SellerRepository } from '../sellers/seller.repository';
 import { Product } from './product.entity';
+import { ProductSearchService } from './product-search.service';
 import { ProductRepository } from './product.repository';
 import { isVisible, productSnapshot, productView } from './product.view';
 
@@ -28,6 +29,7 @@ export class ProductsService {
     private readonly products: ProductRepository,
     private readonly sellers: SellerRepository,
     private readonly outbox: Outbox,
+    private readonly search: ProductSearchService,
   ) {}
 
   private async ownedSeller(caller: CallerIdentity, sellerId: string, manager?: EntityManager): Promise<Seller> {
@@ -85,7 +87,7 @@ export class ProductsService {
       suspended: false,
       publishedAt: null as Date | null,
     });
-    return this.dataSource.transaction(async (manager) => {
+    const view = await this.dataSource.transaction(async (manager) => {
       const events: PendingEvent<unknown>[] = [];
       if (isVisible(product, seller)) product.publishedAt = new Date();
       const saved = await this.products.save(manager, product);
@@ -95,11 +97,13 @@ export class ProductsService {
       await this.outbox.add(manager, ...events);
       return productView(saved, seller);
     });
+    this.search.invalidate();
+    return view;
   }
 
   async update(caller: CallerIdentity, req: UpdateProductRequest): Promise<ProductView> {
     partnerOf(caller);
-    return this.dataSource.transaction(async (manager) => {
+    const view = await this.dataSource.transaction(async (manager) => {
       const product = isUuid(req.id) ? await this.products.lockOne(manager, req.id) : null;
       if (!product) throw new NotFoundError('Product', req.id, 'sản phẩm');
       assertPartnerOwns(caller, product.partnerId, 'Product', req.id, 'sản phẩm');
@@ -138,6 +142,9 @@ export class ProductsService {
       await this.outbox.add(manager, ...events);
       return productView(saved, seller);
     });
+    // Storefront search pages are cached for seconds; a partner's own change shows at once here.
+    this.search.invalidate();
+    return view;
   }
 
   /** Storefronts and carriers see only visible products; partners their own; admins all. */

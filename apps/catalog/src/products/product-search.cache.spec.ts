@@ -1,0 +1,54 @@
+import type { Page, ProductView } from '@app/contracts';
+import { SearchPageCache } from './product-search.cache';
+
+const page = (n: number): Page<ProductView> => ({ items: [], nextCursor: String(n) });
+
+describe('SearchPageCache', () => {
+  let t = 0;
+  const cache = () => new SearchPageCache(2_000, 3, () => t);
+  beforeEach(() => (t = 0));
+
+  it('serves a page until it is ttl old, then loads it again', async () => {
+    const c = cache();
+    const load = jest.fn().mockResolvedValueOnce(page(1)).mockResolvedValueOnce(page(2));
+    expect(await c.get('k', load)).toEqual(page(1));
+    t = 1_999;
+    expect(await c.get('k', load)).toEqual(page(1));
+    t = 2_000;
+    expect(await c.get('k', load)).toEqual(page(2));
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('runs one load for concurrent requests of the same page', async () => {
+    const c = cache();
+    let resolve!: (p: Page<ProductView>) => void;
+    const load = jest.fn(() => new Promise<Page<ProductView>>((r) => (resolve = r)));
+    const a = c.get('k', load);
+    const b = c.get('k', load);
+    resolve(page(1));
+    expect(await Promise.all([a, b])).toEqual([page(1), page(1)]);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not keep a failed load', async () => {
+    const c = cache();
+    await expect(c.get('k', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect(await c.get('k', () => Promise.resolve(page(2)))).toEqual(page(2));
+  });
+
+  it('forgets everything on clear, and keeps at most maxPages', async () => {
+    const c = cache();
+    for (const k of ['a', 'b', 'c', 'd']) await c.get(k, () => Promise.resolve(page(1)));
+    expect(c.size).toBe(3);
+    c.clear();
+    expect(c.size).toBe(0);
+    expect(await c.get('a', () => Promise.resolve(page(9)))).toEqual(page(9));
+  });
+
+  it('keys by scope and every request field, whatever their order', () => {
+    expect(SearchPageCache.key('storefront', { q: 'gao', limit: 20 })).toBe(SearchPageCache.key('storefront', { limit: 20, q: 'gao' }));
+    expect(SearchPageCache.key('storefront', { q: 'gao', limit: 20 })).not.toBe(
+      SearchPageCache.key('storefront', { q: 'gao', limit: 20, cursor: 'x' }),
+    );
+  });
+});

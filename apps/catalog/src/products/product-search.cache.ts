@@ -1,0 +1,66 @@
+import type { Page, ProductView, SearchProductsRequest } from '@app/contracts';
+
+/** The request fields a page depends on, in a fixed order (the key must not depend on property order). */
+const KEY_FIELDS = [
+  'q',
+  'provinceCode',
+  'categoryId',
+  'ocopStars',
+  'sellerId',
+  'minPriceVnd',
+  'maxPriceVnd',
+  'sort',
+  'limit',
+  'cursor',
+] as const;
+
+/**
+ * Storefront search pages for a couple of seconds, in this process (ADR 0031). Buyers send the
+ * same popular queries over and over; the page for one costs PostgreSQL milliseconds of ranking
+ * per request, the same page from memory nothing. Concurrent requests for a page that is not
+ * there wait for one load instead of each running the query. A page is at most `ttlMs` old;
+ * `clear()` (called on every product change made in this process) drops everything at once,
+ * including loads still running, so nothing read before a change is kept after it.
+ */
+export class SearchPageCache {
+  private readonly pages = new Map<string, { until: number; page: Promise<Page<ProductView>> }>();
+
+  constructor(
+    private readonly ttlMs = 2_000,
+    private readonly maxPages = 1_000,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  static key(scope: string, r: SearchProductsRequest): string {
+    return JSON.stringify([scope, ...KEY_FIELDS.map((f) => r[f] ?? null)]);
+  }
+
+  get(key: string, load: () => Promise<Page<ProductView>>): Promise<Page<ProductView>> {
+    const t = this.now();
+    const hit = this.pages.get(key);
+    if (hit && hit.until > t) return hit.page;
+    if (hit) this.pages.delete(key);
+    if (this.pages.size >= this.maxPages) this.evictExpiredOrOldest(t);
+    const page = load();
+    this.pages.set(key, { until: t + this.ttlMs, page });
+    // A failed load is not remembered; one overtaken by clear() is already gone.
+    page.catch(() => {
+      if (this.pages.get(key)?.page === page) this.pages.delete(key);
+    });
+    return page;
+  }
+
+  clear(): void {
+    this.pages.clear();
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  private evictExpiredOrOldest(t: number): void {
+    for (const [key, entry] of this.pages) if (entry.until <= t) this.pages.delete(key);
+    // Map iteration is insertion order: the first key is the oldest.
+    while (this.pages.size >= this.maxPages) this.pages.delete(this.pages.keys().next().value as string);
+  }
+}
