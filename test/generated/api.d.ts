@@ -1176,6 +1176,16 @@ export interface components {
       stock: number;
       /** @description Hidden by an operator. */
       suspended: boolean;
+      /**
+       * @description The linked lot’s trace code, once known.
+       * @example K7M2Q9XA
+       */
+      traceCode: string | null;
+      /**
+       * @description The public trace page of the linked lot (what its QR code opens).
+       * @example https://nongsan.example.vn/t/K7M2Q9XA
+       */
+      traceUrl: string | null;
       /** @example kg */
       unit: string;
       /** @example 2026-11-23T22:05:00+07:00 */

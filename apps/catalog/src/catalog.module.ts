@@ -14,6 +14,9 @@ import { Product } from './products/product.entity';
 import { ProductRepository } from './products/product.repository';
 import { ProductsController } from './products/products.controller';
 import { ProductsService } from './products/products.service';
+import { LotTraceCode } from './lots/lot-trace-code.entity';
+import { LotTraceCodesProjector } from './lots/lot-trace-codes.projector';
+import { LotTraceCodes1764800000000 } from './migrations/1764800000000-lot-trace-codes';
 import { Seller } from './sellers/seller.entity';
 import { SellerRepository } from './sellers/seller.repository';
 import { SellersController } from './sellers/sellers.controller';
@@ -23,8 +26,13 @@ import { StockReservationRepository } from './stock/stock-reservation.repository
 import { StockService } from './stock/stock.service';
 
 export const CATALOG = 'catalog';
-export const CATALOG_ENTITIES = [Category, Seller, Product, StockReservation];
-export const CATALOG_MIGRATIONS = [Categories1763856100000, SellersProductsStock1763860000000, ProductSearchTsvector1763950000000];
+export const CATALOG_ENTITIES = [Category, Seller, Product, StockReservation, LotTraceCode];
+export const CATALOG_MIGRATIONS = [
+  Categories1763856100000,
+  SellersProductsStock1763860000000,
+  ProductSearchTsvector1763950000000,
+  LotTraceCodes1764800000000,
+];
 
 /** Sellers, products, prices, stock, search. Owns the `<prefix>_catalog` database. */
 @Module({})
@@ -45,6 +53,7 @@ export class CatalogModule {
         ProductSearchService,
         StockReservationRepository,
         StockService,
+        LotTraceCodesProjector,
       ],
     };
   }

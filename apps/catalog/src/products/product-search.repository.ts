@@ -179,6 +179,7 @@ export class ProductSearchRepository {
       originProvinceCode: row.origin_province_code as string,
       images: row.images as string[],
       lotId: row.lot_id as string | null,
+      traceCode: row.trace_code as string | null,
       status: row.status as Product['status'],
       suspended: row.suspended as boolean,
       publishedAt: row.published_at as Date | null,

@@ -65,6 +65,10 @@ export class Product {
   @Column({ type: 'text', name: 'lot_id', nullable: true })
   lotId: string | null;
 
+  /** The lot's public trace code, once traceability announced the lot. */
+  @Column({ type: 'text', name: 'trace_code', nullable: true })
+  traceCode: string | null;
+
   @Column({ type: 'text' })
   status: ProductStatus;
 

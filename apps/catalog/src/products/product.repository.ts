@@ -30,6 +30,11 @@ export class ProductRepository {
     return manager.getRepository(Product).createQueryBuilder('p').where('p.id = :id', { id }).setLock('pessimistic_write').getOne();
   }
 
+  async traceCodeOf(lotId: string): Promise<string | null> {
+    const rows = await this.dataSource.query<{ trace_code: string }[]>('SELECT trace_code FROM lot_trace_codes WHERE lot_id = $1', [lotId]);
+    return rows[0]?.trace_code ?? null;
+  }
+
   async categoryExists(id: string): Promise<boolean> {
     return (await this.dataSource.getRepository(Category).countBy({ id })) > 0;
   }

@@ -30,6 +30,7 @@ export function productView(p: Product, seller: Pick<Seller, 'name'>, today: str
     originProvinceCode: p.originProvinceCode,
     images: p.images,
     lotId: p.lotId,
+    traceCode: p.traceCode ?? null,
     status: p.status,
     suspended: p.suspended,
     createdAt: toVietnamIso(p.createdAt),

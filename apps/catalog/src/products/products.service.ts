@@ -83,6 +83,7 @@ export class ProductsService {
       originProvinceCode: req.originProvinceCode ?? seller.provinceCode,
       images: req.images ?? [],
       lotId: req.lotId ?? null,
+      traceCode: req.lotId ? await this.products.traceCodeOf(req.lotId) : null,
       status: req.status ?? 'active',
       suspended: false,
       publishedAt: null as Date | null,

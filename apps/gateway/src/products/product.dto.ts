@@ -185,6 +185,15 @@ export class ProductDto implements ProductView {
   @ApiProperty({ example: '24' }) originProvinceCode: string;
   @ApiProperty({ type: [String] }) images: string[];
   @ApiProperty({ type: String, nullable: true }) lotId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'K7M2Q9XA', description: 'The linked lot’s trace code, once known.' }) traceCode:
+    string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'https://nongsan.example.vn/t/K7M2Q9XA',
+    description: 'The public trace page of the linked lot (what its QR code opens).',
+  })
+  traceUrl: string | null;
   @ApiProperty({ enum: ProductStatuses }) status: ProductStatus;
   @ApiProperty({ description: 'Hidden by an operator.' }) suspended: boolean;
   @ApiProperty({ example: '2026-11-23T22:05:00+07:00' }) createdAt: string;

@@ -1,14 +1,20 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CatalogRpc } from '@app/contracts';
+import { CatalogRpc, type ProductView } from '@app/contracts';
 import { pageRequest } from '../http/list-query.dto';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { AnyRole, Roles } from '../identity/access.decorators';
 import { ApiProblems } from '../openapi/problem.dto';
 import { ServiceClient } from '../rpc/service-client';
+import { traceUrl } from '../traceability/public-base-url';
 import { CreateProductDto, ProductDto, ProductPageDto, UpdateProductDto } from './product.dto';
 import { SearchProductsQueryDto } from './search-query.dto';
+
+/** API.md: a product linked to a lot carries the URL of its public trace page. */
+function withTraceUrl(p: ProductView): ProductDto {
+  return { ...p, traceUrl: p.traceCode ? traceUrl(p.traceCode) : null };
+}
 
 @ApiTags('products')
 @Controller('v1/products')
@@ -21,8 +27,8 @@ export class ProductsController {
   @ApiOperation({ summary: 'List a product for one of the partner’s sellers.' })
   @ApiCreatedResponse({ type: ProductDto })
   @ApiProblems(400, 404, 409, 413, 422)
-  create(@Body() body: CreateProductDto, @Ctx() ctx: RequestContext): Promise<ProductDto> {
-    return this.services.call(CatalogRpc.createProduct, ctx.caller, ctx.requestId, body);
+  async create(@Body() body: CreateProductDto, @Ctx() ctx: RequestContext): Promise<ProductDto> {
+    return withTraceUrl(await this.services.call(CatalogRpc.createProduct, ctx.caller, ctx.requestId, body));
   }
 
   @Patch(':id')
@@ -30,8 +36,8 @@ export class ProductsController {
   @ApiOperation({ summary: 'Change price, stock, description or status (draft | active | paused).' })
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(400, 404, 413, 422)
-  update(@Param('id') id: string, @Body() body: UpdateProductDto, @Ctx() ctx: RequestContext): Promise<ProductDto> {
-    return this.services.call(CatalogRpc.updateProduct, ctx.caller, ctx.requestId, { ...body, id });
+  async update(@Param('id') id: string, @Body() body: UpdateProductDto, @Ctx() ctx: RequestContext): Promise<ProductDto> {
+    return withTraceUrl(await this.services.call(CatalogRpc.updateProduct, ctx.caller, ctx.requestId, { ...body, id }));
   }
 
   @Get()
@@ -42,9 +48,10 @@ export class ProductsController {
   })
   @ApiOkResponse({ type: ProductPageDto })
   @ApiProblems(422)
-  search(@Query() query: SearchProductsQueryDto, @Ctx() ctx: RequestContext): Promise<ProductPageDto> {
+  async search(@Query() query: SearchProductsQueryDto, @Ctx() ctx: RequestContext): Promise<ProductPageDto> {
     const { limit: _l, cursor: _c, ...filters } = query;
-    return this.services.call(CatalogRpc.searchProducts, ctx.caller, ctx.requestId, { ...filters, ...pageRequest(query) });
+    const page = await this.services.call(CatalogRpc.searchProducts, ctx.caller, ctx.requestId, { ...filters, ...pageRequest(query) });
+    return { ...page, items: page.items.map(withTraceUrl) };
   }
 
   @Get(':id')
@@ -52,7 +59,7 @@ export class ProductsController {
   @ApiOperation({ summary: 'A product.' })
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(404)
-  get(@Param('id') id: string, @Ctx() ctx: RequestContext): Promise<ProductDto> {
-    return this.services.call(CatalogRpc.getProduct, ctx.caller, ctx.requestId, { id });
+  async get(@Param('id') id: string, @Ctx() ctx: RequestContext): Promise<ProductDto> {
+    return withTraceUrl(await this.services.call(CatalogRpc.getProduct, ctx.caller, ctx.requestId, { id }));
   }
 }

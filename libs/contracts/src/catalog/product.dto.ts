@@ -68,6 +68,8 @@ export interface ProductView {
   originProvinceCode: string;
   images: string[];
   lotId: string | null;
+  /** The linked lot's trace code (its public page is `/t/{traceCode}`), once known. */
+  traceCode: string | null;
   status: ProductStatus;
   suspended: boolean;
   createdAt: string;
