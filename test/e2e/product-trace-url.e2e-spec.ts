@@ -28,7 +28,7 @@ describe('a product linked to a traceability lot', () => {
         const r = await api.get(`/v1/products/${product.id}`, { key: partner.key });
         return r.body.traceUrl ? (r.body as { traceUrl: string; traceCode: string }) : undefined;
       },
-      20000,
+      30000,
       'the trace URL',
     );
     expect(shown.traceCode).toBe(lot.traceCode);

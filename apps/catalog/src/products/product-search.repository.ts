@@ -148,8 +148,10 @@ export class ProductSearchRepository {
          ORDER BY ${order('')}
          LIMIT ${p(r.limit + 1)}
       )
-      SELECT ${PRODUCT_COLUMNS}, pr.ocop_valid_until::text AS ocop_until, s.name AS seller_name, page.score
+      SELECT ${PRODUCT_COLUMNS}, pr.ocop_valid_until::text AS ocop_until, s.name AS seller_name, page.score,
+             coalesce(pr.trace_code, ltc.trace_code) AS lot_trace_code
         FROM page JOIN products pr ON pr.id = page.id JOIN sellers s ON s.id = pr.seller_id
+        LEFT JOIN lot_trace_codes ltc ON ltc.lot_id = pr.lot_id
        ORDER BY ${order('page.')}`;
     const rows = await this.dataSource.query<Record<string, unknown>[]>(sql, params);
     const products = this.dataSource.getRepository(Product);
@@ -179,7 +181,7 @@ export class ProductSearchRepository {
       originProvinceCode: row.origin_province_code as string,
       images: row.images as string[],
       lotId: row.lot_id as string | null,
-      traceCode: row.trace_code as string | null,
+      traceCode: (row.lot_trace_code as string | null) ?? null,
       status: row.status as Product['status'],
       suspended: row.suspended as boolean,
       publishedAt: row.published_at as Date | null,

@@ -157,6 +157,9 @@ export class ProductsService {
       if (caller.role !== 'partner') throw new NotFoundError('Product', id, 'sản phẩm');
       assertPartnerOwns(caller, product.partnerId, 'Product', id, 'sản phẩm');
     }
+    // The lot's code may have arrived after the product was written (the projector and a new
+    // product can pass each other), so a missing one is looked up, not trusted.
+    if (product.lotId && !product.traceCode) product.traceCode = await this.products.traceCodeOf(product.lotId);
     return productView(product, seller);
   }
 }
