@@ -15,6 +15,8 @@ import { ProductRepository } from './products/product.repository';
 import { ProductsController } from './products/products.controller';
 import { ProductsService } from './products/products.service';
 import { LotTraceCode } from './lots/lot-trace-code.entity';
+import { ModerationController } from './moderation/moderation.controller';
+import { ModerationService } from './moderation/moderation.service';
 import { LotTraceCodesProjector } from './lots/lot-trace-codes.projector';
 import { LotTraceCodes1764800000000 } from './migrations/1764800000000-lot-trace-codes';
 import { Seller } from './sellers/seller.entity';
@@ -41,7 +43,7 @@ export class CatalogModule {
     return {
       module: CatalogModule,
       imports: [...serviceModules({ service: CATALOG, env, entities: CATALOG_ENTITIES, migrations: CATALOG_MIGRATIONS })],
-      controllers: [CategoriesController, SellersController, ProductsController],
+      controllers: [CategoriesController, SellersController, ProductsController, ModerationController],
       providers: [
         CategoriesService,
         CategoryRepository,
@@ -54,6 +56,7 @@ export class CatalogModule {
         StockReservationRepository,
         StockService,
         LotTraceCodesProjector,
+        ModerationService,
       ],
     };
   }

@@ -1,20 +1,15 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CatalogRpc, type ProductView } from '@app/contracts';
+import { CatalogRpc } from '@app/contracts';
 import { pageRequest } from '../http/list-query.dto';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { AnyRole, Roles } from '../identity/access.decorators';
 import { ApiProblems } from '../openapi/problem.dto';
 import { ServiceClient } from '../rpc/service-client';
-import { traceUrl } from '../traceability/public-base-url';
+import { withTraceUrl } from './with-trace-url';
 import { CreateProductDto, ProductDto, ProductPageDto, UpdateProductDto } from './product.dto';
 import { SearchProductsQueryDto } from './search-query.dto';
-
-/** API.md: a product linked to a lot carries the URL of its public trace page. */
-function withTraceUrl(p: ProductView): ProductDto {
-  return { ...p, traceUrl: p.traceCode ? traceUrl(p.traceCode) : null };
-}
 
 @ApiTags('products')
 @Controller('v1/products')

@@ -12,7 +12,16 @@ export const CatalogRpc = {
   updateProduct: 'catalog.products.update',
   getProduct: 'catalog.products.get',
   searchProducts: 'catalog.products.search',
+  moderateSeller: 'catalog.sellers.moderate',
+  moderateProduct: 'catalog.products.moderate',
 } as const;
+
+/** An operator hides (or shows again) a seller or a product, whatever its owner sets. */
+export interface ModerationRequest {
+  id: string;
+  suspended: boolean;
+  reason?: string;
+}
 
 export interface CatalogRpcContract {
   [CatalogRpc.listCategories]: { request: Record<string, never>; response: CategoryNode[] };
@@ -22,4 +31,6 @@ export interface CatalogRpcContract {
   [CatalogRpc.updateProduct]: { request: UpdateProductRequest; response: ProductView };
   [CatalogRpc.getProduct]: { request: { id: string }; response: ProductView };
   [CatalogRpc.searchProducts]: { request: SearchProductsRequest; response: Page<ProductView> };
+  [CatalogRpc.moderateSeller]: { request: ModerationRequest; response: SellerView };
+  [CatalogRpc.moderateProduct]: { request: ModerationRequest; response: ProductView };
 }
