@@ -4,7 +4,7 @@
 // Verification benchmark (issue 6): recompute the hash chain of a 10,000-event lot, as
 // GET /v1/lots/{id}/verify does, on PostgreSQL; baseline in the same run: only reading the rows.
 // Run: source tools/node24-env.sh && node bench/traceability-verify.ts [--events 10000] [--runs 20]
-// env: DATABASE_URL (else embedded PostgreSQL on 54332, data in .data/pg-bench-trace), DIST_DIR (dist-bench-trace)
+// env: DATABASE_URL (else embedded PostgreSQL on 25434, data in .data/pg-bench-trace), DIST_DIR (dist-bench-trace)
 import type { DataSource as DataSourceType } from 'typeorm';
 import type * as ChainModule from '../apps/traceability/src/chain/lot-chain.service';
 import type * as EventRepoModule from '../apps/traceability/src/chain/lot-event.repository';
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   let stopPg = async () => undefined as void;
   let server = process.env.DATABASE_URL;
   if (!server) {
-    const pg = await startEmbeddedPostgres({ dir: path.join(ROOT, '.data', 'pg-bench-trace'), port: 54332 });
+    const pg = await startEmbeddedPostgres({ dir: path.join(ROOT, '.data', 'pg-bench-trace'), port: 25434 });
     server = pg.url;
     stopPg = pg.stop;
   }
