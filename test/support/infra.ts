@@ -33,7 +33,17 @@ export async function createTopics(kafka: Kafka, topics: string[], numPartitions
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions })), waitForLeaders: true });
+    // A broker that has just started is still electing leaders for the services' topics; its
+    // retriable answers ("does not host this topic-partition") are retried, not fatal.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions })), waitForLeaders: true });
+        return;
+      } catch (e) {
+        if (attempt >= 20 || !(e as { retriable?: boolean }).retriable) throw e;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
   } finally {
     await admin.disconnect();
   }

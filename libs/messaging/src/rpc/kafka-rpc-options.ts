@@ -12,7 +12,11 @@ export function kafkaRpcOptions(service: string, brokers: string, concurrency = 
     producer: { allowAutoTopicCreation: false },
     // Requests are handled one at a time per partition; partitions in parallel is the concurrency.
     run: { partitionsConsumedConcurrently: concurrency },
-    subscribe: { fromBeginning: false },
+    // A group with committed offsets resumes from them either way. A brand-new group (a fresh
+    // broker, or a new deployment) starting at the log end would skip requests produced before
+    // its first position was resolved — the first call after a fresh start timed out; from the
+    // beginning it reads them. Replies nobody waits for any more are dropped by the client.
+    subscribe: { fromBeginning: true },
   };
 }
 

@@ -1,0 +1,118 @@
+'use strict';
+// Public trace page under load (issue 6): GET /t/{traceCode} at a fixed 200 requests/s through
+// the gateway (which asks traceability over Kafka, with a 5 s page cache), against the gateway's
+// own liveness endpoint at the same rate as the baseline. Starts its own broker and cluster.
+//
+//   DATABASE_URL=postgres://… node bench/trace-page.js [--rate 200] [--seconds 20]
+const path = require('node:path');
+const autocannon = require('autocannon');
+process.env.DIST_DIR ??= 'dist-bench-trace-page';
+const { build } = require('../tools/build');
+const { startCluster } = require('../tools/cluster');
+const { ensureBroker, stopBroker } = require('../tools/kafka/broker');
+
+const ROOT = path.resolve(__dirname, '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const RATE = arg('rate', 200);
+const SECONDS = arg('seconds', 20);
+const KAFKA_PORT = 19992; // ports below the ephemeral range (32768–60999)
+const GATEWAY_PORT = 29900;
+const ADMIN = 'bench-admin-key-0123456789abcdef';
+if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL must name the PostgreSQL server');
+
+async function call(base, method, p, key, body) {
+  const res = await fetch(`${base}${p}`, {
+    method,
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status >= 400) throw new Error(`${method} ${p}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function lotWithHistory(base) {
+  const { wardsOf } = require(path.join(ROOT, process.env.DIST_DIR, 'libs/contracts/src'));
+  const partner = (await call(base, 'POST', '/v1/admin/api-keys', ADMIN, { role: 'partner', name: 'bench partner' })).key;
+  const seller = await call(base, 'POST', '/v1/sellers', partner, {
+    name: 'HTX Vải thiều Lục Ngạn',
+    kind: 'cooperative',
+    phone: '0912345678',
+    address: { provinceCode: '24', wardCode: wardsOf('24')[0].code, line: 'Thôn Đồng Vành' },
+  });
+  let lot;
+  for (let i = 0; !lot; i++) {
+    lot = await call(base, 'POST', '/v1/lots', partner, {
+      sellerId: seller.id,
+      productName: 'Vải thiều Lục Ngạn',
+      harvestDate: '2026-06-15',
+    }).catch((e) => {
+      if (i > 50) throw e;
+      return new Promise((r) => setTimeout(() => r(undefined), 200));
+    });
+  }
+  const day = (d) => new Date(Date.UTC(2026, 5, d, 0, 30)).toISOString();
+  for (const [kind, d, extra] of [
+    ['planting', 1, {}],
+    ['fertilizing', 3, { input: 'Phân hữu cơ vi sinh', inputAmount: 50, inputUnit: 'kg' }],
+    ['inspection', 10, { result: 'pass' }],
+    ['harvesting', 15, { quantity: 1200 }],
+    ['packing', 16, {}],
+  ]) {
+    await call(base, 'POST', `/v1/lots/${lot.id}/events`, partner, { kind, occurredAt: day(d), recordedBy: 'Nguyễn Văn Thắng', ...extra });
+  }
+  return lot.traceCode;
+}
+
+function run(url) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: 20, overallRate: RATE, duration: SECONDS }, (err, r) => (err ? reject(err) : resolve(r)));
+  });
+}
+
+async function main() {
+  build({ quiet: true });
+  const broker = await ensureBroker({ port: KAFKA_PORT });
+  const prefix = `benchtp${Date.now().toString(36)}`;
+  const env = {
+    ...process.env,
+    KAFKA_BROKERS: broker.brokers.join(','),
+    DB_NAME_PREFIX: prefix,
+    ADMIN_API_KEY: ADMIN,
+    LOG_LEVEL: 'error',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+  };
+  const cluster = await startCluster({ env, port: GATEWAY_PORT, healthPortBase: GATEWAY_PORT + 1 });
+  try {
+    const code = await lotWithHistory(cluster.gatewayUrl);
+    const page = await fetch(`${cluster.gatewayUrl}/t/${code}`);
+    if (page.status !== 200) throw new Error(`trace page answered ${page.status}`);
+    console.log(`trace page /t/${code}: ${(await page.text()).length} bytes; ${RATE}/s for ${SECONDS} s each …`);
+    const baseline = await run(`${cluster.gatewayUrl}/health/live`);
+    const trace = await run(`${cluster.gatewayUrl}/t/${code}`);
+    const row = (name, r) => ({
+      case: name,
+      achievedPerSecond: +(r.requests.total / SECONDS).toFixed(1),
+      non2xx: r.non2xx + r.errors,
+      p50ms: r.latency.p50,
+      p99ms: r.latency.p99,
+      maxMs: r.latency.max,
+    });
+    const rows = [row('baseline: GET /health/live', baseline), row('GET /t/{traceCode}', trace)];
+    console.table(rows);
+    console.log(
+      `p99 ratio trace page / baseline: ${(trace.latency.p99 / Math.max(1, baseline.latency.p99)).toFixed(2)}; target p99 ≤ 50 ms → ${trace.latency.p99 <= 50 && trace.non2xx === 0 ? 'met' : 'NOT met'}`,
+    );
+  } finally {
+    await cluster.stop();
+    if (broker.startedByUs) await stopBroker({ port: KAFKA_PORT, wipe: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
