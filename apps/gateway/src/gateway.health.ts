@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { createKafka } from '@app/messaging';
+import { createKafka, probeKafka } from '@app/messaging';
 import { HealthRegistry } from '@app/platform';
 import type { GatewayEnv } from './gateway.env';
 import { GATEWAY_ENV } from './gateway.tokens';
@@ -18,15 +18,6 @@ export class GatewayHealth implements OnModuleInit {
       return;
     }
     const kafka = createKafka('gateway-health', this.env.KAFKA_BROKERS);
-    this.health.register('kafka', async () => {
-      const admin = kafka.admin();
-      await admin.connect();
-      try {
-        const cluster = await admin.describeCluster();
-        return { brokers: cluster.brokers.length };
-      } finally {
-        await admin.disconnect();
-      }
-    });
+    this.health.register('kafka', () => probeKafka(kafka));
   }
 }

@@ -32,6 +32,18 @@ export function kafkaClientConfig(clientId: string, brokers: string): KafkaConfi
   };
 }
 
+/** Readiness of a broker connection: the cluster answers a metadata request. */
+export async function probeKafka(kafka: Kafka): Promise<Record<string, unknown>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const cluster = await admin.describeCluster();
+    return { brokers: cluster.brokers.length, controller: cluster.controller };
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 export function createKafka(clientId: string, brokers: string): Kafka {
   return new Kafka(kafkaClientConfig(clientId, brokers));
 }

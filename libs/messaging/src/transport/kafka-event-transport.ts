@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CompressionTypes, type Consumer, type Kafka, type Producer } from 'kafkajs';
-import { LOW_LATENCY_CONSUMER } from './kafka-client';
+import { LOW_LATENCY_CONSUMER, probeKafka } from './kafka-client';
 import type { EventTransport, IncomingRecord, OutgoingRecord, Subscription, SubscriptionSpec } from './event-transport';
 
 const JOIN_WAIT_MS = 30000;
@@ -95,15 +95,8 @@ export class KafkaEventTransport implements EventTransport {
     };
   }
 
-  async probe(): Promise<Record<string, unknown>> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      const cluster = await admin.describeCluster();
-      return { brokers: cluster.brokers.length, controller: cluster.controller };
-    } finally {
-      await admin.disconnect();
-    }
+  probe(): Promise<Record<string, unknown>> {
+    return probeKafka(this.kafka);
   }
 
   async close(): Promise<void> {
