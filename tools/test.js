@@ -10,7 +10,8 @@ const { build } = require('./build');
 const ROOT = path.resolve(__dirname, '..');
 
 build();
-const resultsFile = path.join(ROOT, '.data', 'jest-results.json');
+// One results file per build tree, so that several runs at once (DIST_DIR) do not read each other's.
+const resultsFile = path.join(ROOT, '.data', `jest-results-${path.basename(process.env.DIST_DIR ?? 'dist')}.json`);
 fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
 fs.rmSync(resultsFile, { force: true });
 const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
