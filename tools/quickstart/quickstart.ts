@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
+import type { RpcService } from '@app/contracts';
 import { startService } from '@app/messaging';
 import { loadEnv, type ServiceEnv } from '@app/platform';
 import { CatalogEnv } from '../../apps/catalog/src/catalog.env';
@@ -21,7 +22,7 @@ import { TRACEABILITY, TraceabilityModule } from '../../apps/traceability/src/tr
 export async function startQuickstart(env: NodeJS.ProcessEnv = process.env): Promise<{ apps: INestApplication[]; close(): Promise<void> }> {
   const base = { ...env, TRANSPORT: 'in-process', HEALTH_PORT: '0' };
   const apps: INestApplication[] = [];
-  const start = <E extends ServiceEnv>(service: string, Env: new () => E, module: (e: E) => DynamicModule) => {
+  const start = <E extends ServiceEnv>(service: RpcService, Env: new () => E, module: (e: E) => DynamicModule) => {
     const e = loadEnv(Env, base);
     return startService(module(e), { service, env: e });
   };

@@ -4,7 +4,7 @@ import { SettlementRpc, type SettlementRpcContract } from './settlement/settleme
 import { TraceabilityRpc, type TraceabilityRpcContract } from './traceability/traceability.rpc';
 import type { ServiceName } from './topics';
 
-/** Every request/response pair, by pattern. The pattern is also the Kafka request topic. */
+/** Every request/response pair, by pattern (`<service>.<resource>.<verb>`). */
 export type RpcContract = CatalogRpcContract & OrdersRpcContract & TraceabilityRpcContract & SettlementRpcContract;
 export type RpcPattern = keyof RpcContract;
 export type RpcRequestOf<P extends RpcPattern> = RpcContract[P]['request'];
@@ -20,7 +20,25 @@ export const RPC_PATTERNS_BY_SERVICE: Readonly<Record<Exclude<ServiceName, 'gate
 
 export const ALL_RPC_PATTERNS: readonly RpcPattern[] = Object.values(RPC_PATTERNS_BY_SERVICE).flat();
 
-/** Kafka topic on which replies to `pattern` come back (the @nestjs/microservices convention). */
-export function replyTopic(pattern: string): string {
-  return `${pattern}.reply`;
+export type RpcService = keyof typeof RPC_PATTERNS_BY_SERVICE;
+
+/**
+ * Kafka topic carrying every request to `service` (the pattern travels in a header). One topic per
+ * service rather than one per pattern: a consumer fetching 80 near-empty topics cost the broker and
+ * every process more than the requests themselves.
+ */
+export function rpcRequestTopic(service: RpcService): string {
+  return `${service}.rpc`;
+}
+
+/** Kafka topic on which the gateway receives every reply; one partition per gateway instance. */
+export const RPC_REPLY_TOPIC = 'gateway.rpc.reply';
+
+/** The service that answers `pattern` (its first segment), or undefined for an unknown pattern. */
+export function serviceOfPattern(pattern: string): RpcService | undefined {
+  const service = pattern.slice(0, pattern.indexOf('.'));
+  return Object.hasOwn(RPC_PATTERNS_BY_SERVICE, service) &&
+    (RPC_PATTERNS_BY_SERVICE[service as RpcService] as readonly string[]).includes(pattern)
+    ? (service as RpcService)
+    : undefined;
 }

@@ -4,12 +4,13 @@ import type { MicroserviceOptions } from '@nestjs/microservices';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { loadEnv, type ServiceEnv } from '@app/platform';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
+import type { RpcService } from '@app/contracts';
 import { awaitStableGroup } from './rpc/await-group';
 import { InProcessRpcServer } from './rpc/in-process-rpc';
-import { kafkaRpcServerOptions } from './rpc/kafka-rpc-options';
+import { kafkaRpcServer } from './rpc/kafka-rpc-options';
 
 export interface StartServiceOptions {
-  service: string;
+  service: RpcService;
   env: ServiceEnv;
   /** HTTP port for /health and /metrics; 0 or undefined: no HTTP listener. */
   httpPort?: number;
@@ -26,10 +27,12 @@ export async function startService(module: Type | DynamicModule, o: StartService
   app.useLogger(app.get(PinoLogger));
   if (o.shutdownHooks) app.enableShutdownHooks();
   await app.init();
-  const rpc: MicroserviceOptions =
-    o.env.TRANSPORT === 'kafka'
-      ? kafkaRpcServerOptions(o.service, o.env.KAFKA_BROKERS, o.env.KAFKA_RPC_PARTITIONS)
-      : { strategy: new InProcessRpcServer() };
+  const rpc: MicroserviceOptions = {
+    strategy:
+      o.env.TRANSPORT === 'kafka'
+        ? kafkaRpcServer(o.service, o.env.KAFKA_BROKERS, o.env.KAFKA_RPC_PARTITIONS, o.env.RPC_CONCURRENCY)
+        : new InProcessRpcServer(),
+  };
   app.connectMicroservice<MicroserviceOptions>(rpc);
   await app.startAllMicroservices();
   if (o.env.TRANSPORT === 'kafka') {
@@ -40,7 +43,7 @@ export async function startService(module: Type | DynamicModule, o: StartService
 }
 
 /** A service process's `main`: validated environment, then startService; exits 1 naming what failed. */
-export function runServiceMain<E extends ServiceEnv>(service: string, Env: new () => E, module: (env: E) => DynamicModule): void {
+export function runServiceMain<E extends ServiceEnv>(service: RpcService, Env: new () => E, module: (env: E) => DynamicModule): void {
   const start = async () => {
     const env = loadEnv(Env);
     await startService(module(env), { service, env, httpPort: env.HEALTH_PORT, shutdownHooks: true });

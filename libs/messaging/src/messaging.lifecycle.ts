@@ -55,7 +55,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
       this.subscription = await this.transport.subscribe({
         groupId,
         topics: dispatcher.topics(),
-        handle: (record, heartbeat) => dispatcher.handle(record, heartbeat),
+        handle: (records, heartbeat) => dispatcher.handleBatch(records, heartbeat),
       });
     }
     if (this.options.relay !== false) this.relay.start();

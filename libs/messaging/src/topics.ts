@@ -1,20 +1,27 @@
 import { Logger } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { ALL_EVENT_TOPICS, ALL_RPC_PATTERNS, deadLetterTopic, replyTopic } from '@app/contracts';
+import {
+  ALL_EVENT_TOPICS,
+  deadLetterTopic,
+  RPC_PATTERNS_BY_SERVICE,
+  RPC_REPLY_TOPIC,
+  rpcRequestTopic,
+  type RpcService,
+} from '@app/contracts';
 
 export interface TopicPlan {
   topic: string;
   numPartitions: number;
 }
 
-/** Every topic the system uses: events and their DLQs, request and reply topics. */
+/** Every topic the system uses: events and their DLQs, each service's request topic, the reply topic. */
 export function topicPlan(eventPartitions: number, rpcPartitions: number, extraEventTopics: string[] = []): TopicPlan[] {
   const events = [...ALL_EVENT_TOPICS, ...extraEventTopics];
   return [
     ...events.map((topic) => ({ topic, numPartitions: eventPartitions })),
     ...events.map((topic) => ({ topic: deadLetterTopic(topic), numPartitions: 1 })),
-    ...ALL_RPC_PATTERNS.map((p) => ({ topic: p, numPartitions: rpcPartitions })),
-    ...ALL_RPC_PATTERNS.map((p) => ({ topic: replyTopic(p), numPartitions: rpcPartitions })),
+    ...(Object.keys(RPC_PATTERNS_BY_SERVICE) as RpcService[]).map((s) => ({ topic: rpcRequestTopic(s), numPartitions: rpcPartitions })),
+    { topic: RPC_REPLY_TOPIC, numPartitions: rpcPartitions },
   ];
 }
 

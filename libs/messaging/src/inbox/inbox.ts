@@ -1,6 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CloudEvent } from '@app/contracts';
 
+/** One (consumer, event) pair to apply at most once. */
+export interface InboxEntry {
+  consumer: string;
+  event: CloudEvent;
+}
+
 /**
  * Idempotent consumption: the event id is recorded for the consumer in the same transaction as the
  * effect, so a redelivered event (Kafka is at-least-once) changes nothing.
@@ -18,6 +24,31 @@ export class Inbox {
       if (inserted.length === 0) return false;
       await effect(manager);
       return true;
+    });
+  }
+
+  /**
+   * Applies many entries in one transaction (one commit for a whole batch of events): the inbox rows
+   * of all of them are inserted at once, then `apply` runs, in the given order, for each entry not
+   * seen before (an entry repeated within the batch runs once). If anything throws, nothing of the
+   * batch is kept. Resolves with how many entries were applied.
+   */
+  processBatch(entries: InboxEntry[], apply: (entry: InboxEntry, manager: EntityManager) => Promise<void>): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await manager.query<{ consumer: string; event_id: string }[]>(
+        `INSERT INTO inbox (consumer, event_id, event_type)
+         SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[])
+         ON CONFLICT DO NOTHING RETURNING consumer, event_id`,
+        [entries.map((e) => e.consumer), entries.map((e) => e.event.id), entries.map((e) => e.event.type)],
+      );
+      const fresh = new Set(inserted.map((r) => `${r.consumer}\n${r.event_id}`));
+      let applied = 0;
+      for (const entry of entries) {
+        if (!fresh.delete(`${entry.consumer}\n${entry.event.id.toLowerCase()}`)) continue;
+        await apply(entry, manager);
+        applied += 1;
+      }
+      return applied;
     });
   }
 }

@@ -21,10 +21,10 @@ export interface SubscriptionSpec {
   groupId: string;
   topics: string[];
   /**
-   * Handles one message. Resolving means "done, move on" (the offset may be committed); rejecting
-   * means "not handled": the same message is delivered again.
+   * Handles consecutive messages of one partition, in order. Resolving means "all done, move on"
+   * (the offsets may be committed); rejecting means "not handled": the same messages come again.
    */
-  handle(record: IncomingRecord, heartbeat: () => Promise<void>): Promise<void>;
+  handle(records: IncomingRecord[], heartbeat: () => Promise<void>): Promise<void>;
 }
 
 export interface Subscription {

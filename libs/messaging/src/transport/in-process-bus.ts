@@ -15,6 +15,8 @@ interface Group {
 }
 
 const REDELIVERY_DELAY_MS = 200;
+/** Most records handed over at once, as a Kafka fetch would. */
+const MAX_BATCH = 200;
 
 /**
  * The quick start's stand-in for a broker, shared by every app in the process: an append-only log
@@ -76,19 +78,19 @@ export class InProcessBus {
     const log = this.log(topic);
     while (!group.closed) {
       const offset = group.offsets.get(topic) ?? log.base;
-      const record = log.records[offset - log.base];
-      if (!record) return;
-      const incoming: IncomingRecord = {
+      const batch = log.records.slice(offset - log.base, offset - log.base + MAX_BATCH);
+      if (batch.length === 0) return;
+      const incoming = batch.map((record, i): IncomingRecord => ({
         topic,
         partition: 0,
-        offset: String(offset),
+        offset: String(offset + i),
         key: record.key,
         value: Buffer.from(record.value, 'utf8'),
         headers: { ...record.headers },
-      };
+      }));
       try {
         await group.spec.handle(incoming, () => Promise.resolve());
-        group.offsets.set(topic, offset + 1);
+        group.offsets.set(topic, offset + batch.length);
         this.compact(topic);
       } catch (e) {
         this.logger.warn({ err: e, topic, group: group.spec.groupId }, 'delivery failed; redelivering');

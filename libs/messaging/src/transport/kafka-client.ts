@@ -49,14 +49,16 @@ export function createKafka(clientId: string, brokers: string): Kafka {
 }
 
 /**
- * Consumer settings for low latency on a small cluster: fetches return after ≤ 50 ms instead of
- * kafkajs's 5 s default. kafkajs heartbeats only between messages, so on a starved 2-core machine
- * a 10 s session expired under load ("coordinator is not aware of this member") and every
- * request timed out during the rebalance that followed; 30 s rides that out, at the price of
- * noticing a dead instance later.
+ * Consumer settings for a small cluster. A fetch returns as soon as one byte is there (minBytes 1),
+ * so `maxWaitTimeInMs` only bounds how long an idle fetch waits: 50 ms made every idle consumer
+ * poll 20 times a second, which cost the broker and each process more CPU than their traffic; a
+ * message arriving during a long wait still completes the fetch at once. kafkajs heartbeats only
+ * between batches, so on a starved 2-core machine a 10 s session expired under load ("coordinator
+ * is not aware of this member") and every request timed out during the rebalance that followed;
+ * 30 s rides that out, at the price of noticing a dead instance later.
  */
 export const LOW_LATENCY_CONSUMER = {
-  maxWaitTimeInMs: 50,
+  maxWaitTimeInMs: 1000,
   sessionTimeout: 30000,
   heartbeatInterval: 3000,
   rebalanceTimeout: 60000,

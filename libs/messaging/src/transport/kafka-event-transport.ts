@@ -4,6 +4,8 @@ import { LOW_LATENCY_CONSUMER, probeKafka } from './kafka-client';
 import type { EventTransport, IncomingRecord, OutgoingRecord, Subscription, SubscriptionSpec } from './event-transport';
 
 const JOIN_WAIT_MS = 30000;
+/** Most messages handed to the handler at once (one database transaction in the dispatcher). */
+const MAX_HANDLER_BATCH = 200;
 
 function headersOf(raw: Record<string, unknown> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -70,16 +72,23 @@ export class KafkaEventTransport implements EventTransport {
     await consumer.run({
       autoCommit: true,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const record: IncomingRecord = {
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key ? message.key.toString('utf8') : null,
-          value: message.value,
-          headers: headersOf(message.headers),
-        };
-        await spec.handle(record, heartbeat);
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        const { topic, partition } = batch;
+        for (let i = 0; i < batch.messages.length && isRunning() && !isStale(); i += MAX_HANDLER_BATCH) {
+          const chunk = batch.messages.slice(i, i + MAX_HANDLER_BATCH);
+          const records = chunk.map((message): IncomingRecord => ({
+            topic,
+            partition,
+            offset: message.offset,
+            key: message.key ? message.key.toString('utf8') : null,
+            value: message.value,
+            headers: headersOf(message.headers),
+          }));
+          await spec.handle(records, heartbeat);
+          resolveOffset(chunk[chunk.length - 1].offset);
+          await heartbeat();
+        }
       },
     });
     this.consumers.add(consumer);

@@ -41,13 +41,19 @@ export class ServiceEnv {
   KAFKA_EVENT_PARTITIONS: number = 6;
 
   /**
-   * Partitions of request and reply topics: a service handles one request at a time per
-   * partition, so this bounds its request concurrency (and must be ≥ the gateway instances).
+   * Partitions of each service's request topic and of the reply topic: the most instances of a
+   * service that share its requests, and of the gateway (each needs its own reply partition).
    */
   @IsInt()
   @Min(1)
   @Max(64)
-  KAFKA_RPC_PARTITIONS: number = 3;
+  KAFKA_RPC_PARTITIONS: number = 6;
+
+  /** Requests a service process handles at once (its handlers share DB_POOL_SIZE connections). */
+  @IsInt()
+  @Min(1)
+  @Max(1024)
+  RPC_CONCURRENCY: number = 32;
 
   /** Server URL; each service uses its own database `<DB_NAME_PREFIX>_<service>` on it. */
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
