@@ -4,6 +4,7 @@ import { CatalogProduct } from './catalog-view/catalog-product.entity';
 import { CatalogViewProjector } from './catalog-view/catalog-view.projector';
 import { CatalogViewRepository } from './catalog-view/catalog-view.repository';
 import { Orders1763861000000 } from './migrations/1763861000000-orders';
+import { OrderPlacementKeys1764800000000 } from './migrations/1764800000000-order-placement-keys';
 import { OrderLifecycle } from './orders/order-lifecycle';
 import { OrderSaga } from './orders/order-saga';
 import { OrderSweeps } from './orders/order-sweeps';
@@ -22,7 +23,7 @@ import { ShipmentsService } from './shipments/shipments.service';
 
 export const ORDERS = 'orders';
 export const ORDERS_ENTITIES: Type[] = [CatalogProduct, Order, SubOrder, Shipment, ShipmentReportRecord];
-export const ORDERS_MIGRATIONS: Type[] = [Orders1763861000000];
+export const ORDERS_MIGRATIONS: Type[] = [Orders1763861000000, OrderPlacementKeys1764800000000];
 
 /** Orders split per seller, the stock saga, shipments and carrier status. Owns `<prefix>_orders`. */
 @Module({})

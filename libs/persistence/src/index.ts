@@ -3,3 +3,4 @@ export * from './data-source';
 export * from './database-url';
 export * from './persistence.module';
 export * from './cursor';
+export * from './unique-violation';

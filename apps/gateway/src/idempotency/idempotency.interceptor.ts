@@ -65,6 +65,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const hash = createHash('sha256')
       .update(`${req.method} ${req.originalUrl.split('?')[0]}\n${JSON.stringify(canonical(req.body))}`)
       .digest('hex');
+    // The service keeps this with what it creates: a retry after a 5xx (the record released) that
+    // reaches a service which did create the first time gets that back instead of a second one.
+    req.operation = { key: `idem:${createHash('sha256').update(`${apiKeyId}\n${key}`).digest('hex')}`, requestHash: hash };
     if (!(await this.records.claim(apiKeyId, key, hash, IDEMPOTENCY_TTL_HOURS))) {
       return this.replay(apiKeyId, key, hash, res);
     }

@@ -35,7 +35,7 @@ export class OrdersController {
   @ApiCreatedResponse({ type: OrderViewDto })
   @ApiProblems(400, 409, 413, 422)
   place(@Body() body: PlaceOrderDto, @Ctx() ctx: RequestContext): Promise<OrderViewDto> {
-    return this.services.call(OrdersRpc.place, ctx.caller, ctx.requestId, body);
+    return this.services.call(OrdersRpc.place, ctx.caller, ctx.requestId, body, ctx.operation);
   }
 
   @Get('orders/:id')

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
-import type { CallerIdentity, RpcPattern, RpcReply, RpcRequest, RpcRequestOf, RpcResponseOf } from '@app/contracts';
+import type { CallerIdentity, RpcOperation, RpcPattern, RpcReply, RpcRequest, RpcRequestOf, RpcResponseOf } from '@app/contracts';
 import { DomainError, UpstreamUnavailableError } from '@app/platform';
 import { RPC_CLIENT, type RpcClient } from './rpc-client.provider';
 import { GATEWAY_ENV } from '../gateway.tokens';
@@ -22,8 +22,9 @@ export class ServiceClient implements OnApplicationShutdown {
     caller: CallerIdentity,
     requestId: string,
     payload: RpcRequestOf<P>,
+    operation?: RpcOperation,
   ): Promise<RpcResponseOf<P>> {
-    const request: RpcRequest<RpcRequestOf<P>> = { caller, requestId, payload };
+    const request: RpcRequest<RpcRequestOf<P>> = { caller, requestId, payload, ...(operation ? { operation } : {}) };
     let reply: RpcReply<RpcResponseOf<P>>;
     try {
       reply = await firstValueFrom(this.client.send<RpcReply<RpcResponseOf<P>>>(pattern, request).pipe(timeout(this.env.RPC_TIMEOUT_MS)));

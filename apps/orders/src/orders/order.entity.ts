@@ -5,6 +5,7 @@ import { bigintTransformer } from '@app/persistence';
 /** A buyer's order through a storefront, split into one sub-order per seller. */
 @Entity({ name: 'orders' })
 @Index('orders_pending_idx', ['placedAt'], { where: "status = 'pending'" })
+@Index('orders_placement_key_idx', ['storefrontKeyId', 'placementKey'], { unique: true, where: 'placement_key IS NOT NULL' })
 export class Order {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -47,6 +48,13 @@ export class Order {
 
   @Column({ type: 'bigint', name: 'cod_vnd', transformer: bigintTransformer })
   codVnd: number;
+
+  /** The operation that placed it (RpcRequest.operation): placing it again returns this order. */
+  @Column({ type: 'text', name: 'placement_key', nullable: true })
+  placementKey: string | null;
+
+  @Column({ type: 'text', name: 'placement_hash', nullable: true })
+  placementHash: string | null;
 
   /** Why it was rejected or cancelled. */
   @Column({ type: 'text', nullable: true })

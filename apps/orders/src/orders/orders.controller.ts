@@ -14,7 +14,7 @@ export class OrdersController {
 
   @MessagePattern(OrdersRpc.place)
   place(@Payload() r: RpcRequest<PlaceOrderRequest>): Promise<OrderView> {
-    return this.orders.place(r.caller, r.payload);
+    return this.orders.place(r.caller, r.payload, r.operation);
   }
 
   @MessagePattern(OrdersRpc.get)

@@ -19,6 +19,12 @@ export class OrdersRepository {
     await manager.getRepository(SubOrder).insert(subOrders);
   }
 
+  /** The order a storefront placed with this operation key, if any. */
+  async findPlaced(storefrontKeyId: string, placementKey: string): Promise<OrderAggregate | null> {
+    const found = await this.dataSource.getRepository(Order).findOne({ where: { storefrontKeyId, placementKey }, select: { id: true } });
+    return found ? this.load(found.id) : null;
+  }
+
   /** The order with its parts; `lock` takes the order row first (writers serialise on it). */
   async load(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<OrderAggregate | null> {
     const q = manager.getRepository(Order).createQueryBuilder('o').where('o.id = :id', { id });

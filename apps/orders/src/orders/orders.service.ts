@@ -10,10 +10,12 @@ import {
   type OrderView,
   type PlaceOrderRequest,
   type QuoteRequest,
+  type RpcOperation,
   type QuoteView,
 } from '@app/contracts';
 import { event, Outbox } from '@app/messaging';
-import { ConflictError, NotFoundError, ValidationFailedError } from '@app/platform';
+import { isUniqueViolation } from '@app/persistence';
+import { ConflictError, DomainError, NotFoundError, ValidationFailedError } from '@app/platform';
 import { CatalogViewRepository } from '../catalog-view/catalog-view.repository';
 import type { OrdersEnv } from '../orders.env';
 import { ORDERS_ENV } from '../orders.tokens';
@@ -22,7 +24,7 @@ import { parseTariff, type Tariff } from '../shipping/tariff';
 import { OrderLifecycle } from './order-lifecycle';
 import { canSee, orderView } from './order.view';
 import { Order } from './order.entity';
-import { OrdersRepository } from './orders.repository';
+import { OrdersRepository, type OrderAggregate } from './orders.repository';
 import { SubOrder } from './sub-order.entity';
 
 @Injectable()
@@ -71,8 +73,15 @@ export class OrdersService {
     };
   }
 
-  /** Accepts an order as `pending`, priced from the catalog; the stock saga decides the rest. */
-  async place(caller: CallerIdentity, req: PlaceOrderRequest): Promise<OrderView> {
+  /**
+   * Accepts an order as `pending`, priced from the catalog; the stock saga decides the rest. The
+   * same operation again (a retry after a lost answer, a redelivered request) returns that order.
+   */
+  async place(caller: CallerIdentity, req: PlaceOrderRequest, operation?: RpcOperation): Promise<OrderView> {
+    if (operation) {
+      const placed = await this.orders.findPlaced(caller.keyId, operation.key);
+      if (placed) return this.placedAlready(caller, placed, operation);
+    }
     const errors: FieldError[] = [];
     const phone = normalizeVietnamesePhone(req.buyer.phone);
     if (!phone.ok) errors.push({ field: 'buyer.phone', message: phone.message, messageVi: phone.messageVi });
@@ -100,6 +109,8 @@ export class OrdersService {
       service,
       carrierCode,
       note: req.note?.normalize('NFC').trim() ?? null,
+      placementKey: operation?.key ?? null,
+      placementHash: operation?.requestHash || null,
       itemsVnd: priced.reduce((t, s) => t + s.itemsVnd, 0),
       shippingVnd: priced.reduce((t, s) => t + s.shippingVnd, 0),
       codVnd: priced.reduce((t, s) => t + s.codVnd, 0),
@@ -123,6 +134,30 @@ export class OrdersService {
         shipmentId: null,
       }),
     );
+    try {
+      return await this.insertPlaced(caller, order, subOrders);
+    } catch (e) {
+      // The same operation racing itself: the first insert won; answer with its order.
+      const placed =
+        operation && isUniqueViolation(e, 'orders_placement_key_idx') ? await this.orders.findPlaced(caller.keyId, operation.key) : null;
+      if (placed && operation) return this.placedAlready(caller, placed, operation);
+      throw e;
+    }
+  }
+
+  private placedAlready(caller: CallerIdentity, placed: OrderAggregate, operation: RpcOperation): OrderView {
+    if (operation.requestHash && placed.order.placementHash && operation.requestHash !== placed.order.placementHash) {
+      throw new DomainError(
+        422,
+        'idempotency_key_reused',
+        'Idempotency-Key reused',
+        'This Idempotency-Key was used for a different request.',
+      ).vi('Idempotency-Key này đã được dùng cho một yêu cầu khác.');
+    }
+    return orderView(placed, caller);
+  }
+
+  private insertPlaced(caller: CallerIdentity, order: Order, subOrders: SubOrder[]): Promise<OrderView> {
     return this.dataSource.transaction(async (manager) => {
       await this.orders.insert(manager, order, subOrders);
       await this.outbox.add(

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { firstValueFrom, timeout } from 'rxjs';
+import { v7 as uuidv7 } from 'uuid';
+import { OrdersRpc, type OrderView, type RpcReply, type RpcRequest } from '@app/contracts';
+import { KafkaRpcClient, kafkaRpcOptions } from '@app/messaging';
+import { Api, expectProblem } from '../support/api';
+import { address, awaitOrderable, PartnerFixture } from '../support/marketplace';
+
+/**
+ * Placing an order is safe to repeat: the same request delivered to the orders service twice (a
+ * redelivery after a crash) or a storefront's retry with its Idempotency-Key after the gateway
+ * lost the first answer creates one order and reserves its stock once.
+ */
+describe('order placement repeated', () => {
+  const api = new Api();
+  let client: KafkaRpcClient;
+  let storefront: { key: string; id: string };
+  let partner: PartnerFixture;
+  let product: { id: string; priceVnd: number };
+
+  const body = (quantity: number) => ({
+    buyer: { name: 'Lê Văn Tám', phone: '0912 000 111' },
+    address: address('79'),
+    items: [{ productId: product.id, quantity }],
+    paymentMethod: 'cod' as const,
+  });
+  /** The request as the gateway sends it, straight onto the orders service's request topic. */
+  const place = async (operation: RpcRequest<unknown>['operation'], quantity = 2): Promise<RpcReply<OrderView>> => {
+    const request: RpcRequest<ReturnType<typeof body>> = {
+      caller: { keyId: storefront.id, role: 'storefront' },
+      requestId: `replay-${uuidv7()}`,
+      payload: body(quantity),
+      ...(operation ? { operation } : {}),
+    };
+    return firstValueFrom(client.send<RpcReply<OrderView>>(OrdersRpc.place, request).pipe(timeout(15000)));
+  };
+
+  beforeAll(async () => {
+    client = new KafkaRpcClient(kafkaRpcOptions(`replay-test-${uuidv7().slice(-8)}`, process.env.KAFKA_BROKERS!, 6), {
+      timeoutMs: 15000,
+    });
+    await client.connect();
+    storefront = await api.issueKey('storefront');
+    partner = await new PartnerFixture(api).init();
+    const seller = await partner.seller('Hộ ông Ba – bưởi da xanh', '80');
+    product = await partner.product(seller.id, { name: 'Bưởi da xanh', categoryId: 'trai-cay', priceVnd: 45000, stock: 30 });
+    await awaitOrderable(api, storefront.key, [product.id]);
+  });
+
+  afterAll(async () => {
+    await client.close();
+  });
+
+  it('answers a redelivered request with the order it created, and reserves the stock once', async () => {
+    const operation = { key: `req:${uuidv7()}`, requestHash: '' };
+    const first = await place(operation);
+    const again = await place(operation);
+    expect(first.ok && again.ok).toBe(true);
+    if (!first.ok || !again.ok) return;
+    expect(again.data.id).toBe(first.data.id);
+    // A request without the operation is a new order.
+    const other = await place(undefined);
+    expect(other.ok && other.data.id).not.toBe(first.data.id);
+
+    const confirmed = async (id: string) => {
+      for (let i = 0; i < 100; i++) {
+        const r = await api.get(`/v1/orders/${id}`, { key: storefront.key });
+        if (r.body.status === 'confirmed') return;
+        await new Promise((res) => setTimeout(res, 200));
+      }
+      throw new Error(`order ${id} never confirmed`);
+    };
+    await confirmed(first.data.id);
+    if (other.ok) await confirmed(other.data.id);
+    expect(await partner.stock(product.id)).toBe(30 - 2 - 2);
+  });
+
+  it('answers a storefront retrying its Idempotency-Key with the first order, and refuses the key with another body', async () => {
+    const idempotencyKey = `retry-${uuidv7()}`;
+    const res = await api.post('/v1/orders', body(1), { key: storefront.key, headers: { 'Idempotency-Key': idempotencyKey } });
+    expect(res.status).toBe(201);
+    // What the gateway sends when it retries that key after a 5xx released its record.
+    const scoped = `idem:${createHash('sha256').update(`${storefront.id}\n${idempotencyKey}`).digest('hex')}`;
+    const sorted = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(sorted)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.keys(v)
+                .sort()
+                .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+            )
+          : v;
+    const hash = createHash('sha256')
+      .update(`POST /v1/orders\n${JSON.stringify(sorted(body(1)))}`)
+      .digest('hex');
+    const retried = await place({ key: scoped, requestHash: hash }, 1);
+    expect(retried.ok && retried.data.id).toBe(res.body.id);
+    // The first placement stored the gateway's hash of its body; another body is refused.
+    const otherBody = await place({ key: scoped, requestHash: 'another-body' }, 1);
+    expect(otherBody).toMatchObject({ ok: false, problem: { status: 422, code: 'idempotency_key_reused' } });
+    const replay = await api.post('/v1/orders', body(1), { key: storefront.key, headers: { 'Idempotency-Key': idempotencyKey } });
+    expect(replay.status).toBe(201);
+    expect(replay.body.id).toBe(res.body.id);
+    expectProblem(
+      await api.post('/v1/orders', body(3), { key: storefront.key, headers: { 'Idempotency-Key': idempotencyKey } }),
+      422,
+      'idempotency_key_reused',
+    );
+  });
+});
