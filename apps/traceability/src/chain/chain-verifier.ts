@@ -10,34 +10,54 @@ export interface ChainRow {
 
 export type ChainVerdict = Pick<VerificationView, 'intact' | 'eventCount' | 'brokenAt' | 'reason' | 'headHash'>;
 
+type Reason = NonNullable<ChainVerdict['reason']>;
+
 /**
- * Recomputes a lot's chain from its stored events: each event's hash from its content, each link
- * from the one before. The first entry that does not match is where the history was rewritten.
+ * Recomputes a lot's chain from its stored events, one entry at a time in chain order (so entries
+ * can be checked while later ones are still being read): each event's hash from its content, each
+ * link from the one before. The first entry that does not match is where the history was rewritten.
  */
-export function verifyChain(
-  lotId: string,
-  rows: ChainRow[],
-  expected: { eventCount: number; chainHead: string | null },
-  hashOf: (epcis: Record<string, unknown>) => string,
-): ChainVerdict {
-  let previous = genesisHash(lotId);
-  const broken = (seq: number, reason: NonNullable<ChainVerdict['reason']>): ChainVerdict => ({
-    intact: false,
-    eventCount: rows.length,
-    brokenAt: seq,
-    reason,
-    headHash: null,
-  });
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (row.seq !== i + 1) return broken(i + 1, 'event_missing');
-    const eventId = hashOf(row.epcis);
-    if (eventId !== row.eventId) return broken(row.seq, 'event_altered');
-    const link = linkHash(previous, eventId, row.epcis);
-    if (link !== row.chainHash) return broken(row.seq, 'chain_altered');
-    previous = link;
+export class ChainVerifier {
+  private previous: string;
+  private rows = 0;
+  private broken: { seq: number; reason: Reason } | null = null;
+
+  constructor(
+    lotId: string,
+    private readonly hashOf: (epcis: Record<string, unknown>) => string,
+  ) {
+    this.previous = genesisHash(lotId);
   }
-  if (rows.length < expected.eventCount) return broken(rows.length + 1, 'event_missing');
-  if (rows.length > 0 && expected.chainHead !== previous) return broken(rows.length, 'chain_altered');
-  return { intact: true, eventCount: rows.length, brokenAt: null, reason: null, headHash: rows.length > 0 ? previous : null };
+
+  /** The next stored entry. After the first bad one, entries are only counted. */
+  add(row: ChainRow): void {
+    const position = ++this.rows;
+    if (this.broken) return;
+    if (row.seq !== position) return this.break(position, 'event_missing');
+    const eventId = this.hashOf(row.epcis);
+    if (eventId !== row.eventId) return this.break(row.seq, 'event_altered');
+    const link = linkHash(this.previous, eventId, row.epcis);
+    if (link !== row.chainHash) return this.break(row.seq, 'chain_altered');
+    this.previous = link;
+  }
+
+  /** After the last entry: the verdict against where the lot says its chain ends. */
+  verdict(expected: { eventCount: number; chainHead: string | null }): ChainVerdict {
+    const rows = this.rows;
+    const broken = (seq: number, reason: Reason): ChainVerdict => ({
+      intact: false,
+      eventCount: rows,
+      brokenAt: seq,
+      reason,
+      headHash: null,
+    });
+    if (this.broken) return broken(this.broken.seq, this.broken.reason);
+    if (rows < expected.eventCount) return broken(rows + 1, 'event_missing');
+    if (rows > 0 && expected.chainHead !== this.previous) return broken(rows, 'chain_altered');
+    return { intact: true, eventCount: rows, brokenAt: null, reason: null, headHash: rows > 0 ? this.previous : null };
+  }
+
+  private break(seq: number, reason: Reason): void {
+    this.broken = { seq, reason };
+  }
 }

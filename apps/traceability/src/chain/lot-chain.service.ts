@@ -9,7 +9,7 @@ import { EventHasher } from '../epcis/event-hash';
 import type { Lot } from '../lots/lot.entity';
 import { LotRepository } from '../lots/lot.repository';
 import { genesisHash, linkHash } from './chain-hash';
-import { verifyChain } from './chain-verifier';
+import { ChainVerifier } from './chain-verifier';
 import { LotEvent } from './lot-event.entity';
 import { LotEventRepository } from './lot-event.repository';
 
@@ -103,9 +103,10 @@ export class LotChainService {
     return hasher.hash(epcis as never);
   }
 
+  /** Recomputes the lot's whole chain from what is stored, every time (nothing cached). */
   async verify(lot: Lot): Promise<VerificationView> {
-    const rows = await this.events.chainRows(lot.id);
-    const verdict = verifyChain(lot.id, rows, lot, (e) => this.hashOf(e));
-    return { lotId: lot.id, ...verdict, verifiedAt: toVietnamIso(new Date()) };
+    const verifier = new ChainVerifier(lot.id, (e) => this.hashOf(e));
+    await this.events.streamChainRows(lot.id, (row) => verifier.add(row));
+    return { lotId: lot.id, ...verifier.verdict(lot), verifiedAt: toVietnamIso(new Date()) };
   }
 }

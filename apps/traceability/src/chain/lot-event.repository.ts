@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { Query, type PoolClient, type QueryArrayConfig } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ChainRow } from './chain-verifier';
 import { LotEvent } from './lot-event.entity';
+
+const CHAIN_ROWS = 'SELECT seq, event_id, epcis::text, chain_hash FROM lot_events WHERE lot_id = $1 ORDER BY seq';
 
 @Injectable()
 export class LotEventRepository {
@@ -15,13 +18,35 @@ export class LotEventRepository {
     return (await manager.getRepository(LotEvent).countBy({ lotId, sourceRef })) > 0;
   }
 
-  /** Everything verification needs, in chain order, without entity hydration (10,000 rows must stay fast). */
-  async chainRows(lotId: string): Promise<ChainRow[]> {
-    const rows = await this.dataSource.query<{ seq: number; event_id: string; epcis: Record<string, unknown>; chain_hash: string }[]>(
-      'SELECT seq, event_id, epcis, chain_hash FROM lot_events WHERE lot_id = $1 ORDER BY seq',
-      [lotId],
-    );
-    return rows.map((r) => ({ seq: r.seq, eventId: r.event_id, epcis: r.epcis, chainHash: r.chain_hash }));
+  /**
+   * Hands a lot's entries to `onRow` in chain order as PostgreSQL sends them, so checking one entry
+   * overlaps reading the next; one statement, one snapshot. The record comes as jsonb's text and is
+   * parsed here once, without entity hydration.
+   */
+  async streamChainRows(lotId: string, onRow: (row: ChainRow) => void): Promise<void> {
+    const query: QueryArrayConfig<[string]> = { text: CHAIN_ROWS, values: [lotId], rowMode: 'array' };
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      await new Promise<void>((resolve, reject) => {
+        let failure: Error | null = null;
+        client
+          .query(new Query<[number, string, string, string]>(query))
+          .on('row', (r) => {
+            if (failure) return;
+            try {
+              onRow({ seq: r[0], eventId: r[1], epcis: JSON.parse(r[2]) as Record<string, unknown>, chainHash: r[3] });
+            } catch (e) {
+              // Thrown here it would escape into the connection's socket handler: fail the read instead.
+              failure = e instanceof Error ? e : new Error('reading the chain failed', { cause: e });
+            }
+          })
+          .on('error', reject)
+          .on('end', () => (failure ? reject(failure) : resolve()));
+      });
+    } finally {
+      await runner.release();
+    }
   }
 
   page(lotId: string, afterSeq: number, limit: number): Promise<LotEvent[]> {
