@@ -39,6 +39,14 @@ export class ProductRepository {
     return (await this.dataSource.getRepository(Category).countBy({ id })) > 0;
   }
 
+  /** Sets the stock of rows the caller holds locked, in one statement. */
+  async setStock(manager: EntityManager, rows: { id: string; stock: number }[]): Promise<void> {
+    await manager.query(
+      `UPDATE products p SET stock = u.stock, updated_at = now() FROM unnest($1::uuid[], $2::int[]) AS u(id, stock) WHERE p.id = u.id`,
+      [rows.map((r) => r.id), rows.map((r) => r.stock)],
+    );
+  }
+
   async addStock(manager: EntityManager, productId: string, quantity: number): Promise<void> {
     await manager.query('UPDATE products SET stock = stock + $2, updated_at = now() WHERE id = $1', [productId, quantity]);
   }

@@ -10,7 +10,17 @@ export class StockReservationRepository {
     return q.getOne();
   }
 
-  save(manager: EntityManager, r: StockReservation): Promise<StockReservation> {
-    return manager.getRepository(StockReservation).save(r);
+  /** A new reservation (or tombstone): one INSERT, no read-before-write. */
+  async insert(manager: EntityManager, r: StockReservation): Promise<void> {
+    await manager.query(`INSERT INTO stock_reservations (sub_order_id, order_id, status, lines) VALUES ($1, $2, $3, $4::jsonb)`, [
+      r.subOrderId,
+      r.orderId,
+      r.status,
+      JSON.stringify(r.lines),
+    ]);
+  }
+
+  async setStatus(manager: EntityManager, subOrderId: string, status: StockReservation['status']): Promise<void> {
+    await manager.query(`UPDATE stock_reservations SET status = $2, updated_at = now() WHERE sub_order_id = $1`, [subOrderId, status]);
   }
 }

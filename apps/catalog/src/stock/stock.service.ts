@@ -48,7 +48,7 @@ export class StockService {
     if (!r) {
       // Released before it was ever reserved (its placement failed or is still to come): leave a
       // tombstone so a late placement reserves nothing.
-      await this.reservations.save(
+      await this.reservations.insert(
         manager,
         Object.assign(new StockReservation(), { subOrderId: e.data.subOrderId, orderId: e.data.orderId, status: 'released', lines: [] }),
       );
@@ -65,7 +65,7 @@ export class StockService {
         );
     }
     r.status = 'released';
-    await this.reservations.save(manager, r);
+    await this.reservations.setStatus(manager, r.subOrderId, r.status);
     events.push(event(StockReleasedV1, r.subOrderId, { orderId: r.orderId, subOrderId: r.subOrderId, reason: e.data.reason }));
     await this.outbox.add(manager, ...events);
   }
@@ -98,23 +98,26 @@ export class StockService {
         quantity,
         unitPriceVnd: byId.get(productId)?.priceVnd ?? 0,
       }));
-      await this.reservations.save(manager, reservation);
+      await this.reservations.insert(manager, reservation);
       await this.outbox.add(manager, event(StockRejectedV1, sub.subOrderId, { orderId, subOrderId: sub.subOrderId, lines: rejected }));
       this.logger.log({ orderId, subOrderId: sub.subOrderId, rejected: rejected.length }, 'sub-order rejected');
       return;
     }
     const events: PendingEvent<unknown>[] = [];
+    for (const [productId, quantity] of quantities) byId.get(productId)!.stock -= quantity;
+    await this.products.setStock(
+      manager,
+      [...quantities.keys()].map((id) => ({ id, stock: byId.get(id)!.stock })),
+    );
     for (const [productId, quantity] of quantities) {
       const p = byId.get(productId)!;
-      p.stock -= quantity;
-      await manager.query('UPDATE products SET stock = $2, updated_at = now() WHERE id = $1', [p.id, p.stock]);
       reservation.lines.push({ productId, quantity, unitPriceVnd: p.priceVnd });
       events.push(
         event(ProductStockChangedV1, p.id, { productId: p.id, sellerId: p.sellerId, stock: p.stock, reason: 'reserved' as const }),
       );
     }
     reservation.status = 'reserved';
-    await this.reservations.save(manager, reservation);
+    await this.reservations.insert(manager, reservation);
     events.push(event(StockReservedV1, sub.subOrderId, { orderId, subOrderId: sub.subOrderId, lines: reservation.lines }));
     await this.outbox.add(manager, ...events);
   }

@@ -12,6 +12,16 @@ import { ApiKeyRepository } from './api-key.repository';
 
 export const BOOTSTRAP_ADMIN_KEY_ID = 'bootstrap-admin';
 
+type Authenticated = CallerIdentity & { rateLimitPerMinute: number | null };
+
+/**
+ * How long a gateway trusts a key it looked up: every request read the key from the database, a
+ * round trip per call. A key revoked through this gateway is forgotten at once; another gateway
+ * instance stops accepting it within this time.
+ */
+const KEY_CACHE_MS = 5000;
+const KEY_CACHE_MAX = 10000;
+
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
@@ -20,6 +30,7 @@ function sha256(text: string): string {
 @Injectable()
 export class ApiKeysService {
   private readonly bootstrapHash?: Buffer;
+  private readonly known = new Map<string, { identity: Authenticated; until: number }>();
 
   constructor(
     private readonly keys: ApiKeyRepository,
@@ -75,24 +86,36 @@ export class ApiKeysService {
   async revoke(id: string): Promise<ApiKeyDto> {
     const key = await this.keys.revoke(id, new Date());
     if (!key) throw new NotFoundError('API key', id, 'khóa API');
+    this.known.delete(key.keyHash);
     return toDto(key);
   }
 
   /** The identity behind a bearer key, or undefined when the key is unknown or revoked. */
-  async authenticate(presented: string): Promise<(CallerIdentity & { rateLimitPerMinute: number | null }) | undefined> {
+  async authenticate(presented: string): Promise<Authenticated | undefined> {
     const hash = sha256(presented);
     if (this.bootstrapHash && timingSafeEqual(Buffer.from(hash, 'hex'), this.bootstrapHash)) {
       return { keyId: BOOTSTRAP_ADMIN_KEY_ID, role: 'admin', rateLimitPerMinute: null };
     }
+    const now = Date.now();
+    const cached = this.known.get(hash);
+    if (cached && cached.until > now) return cached.identity;
     const key = await this.keys.findByHash(hash);
-    if (!key || key.revokedAt) return undefined;
-    return {
+    if (!key || key.revokedAt) {
+      this.known.delete(hash);
+      return undefined;
+    }
+    const identity: Authenticated = {
       keyId: key.id,
       role: key.role,
       ...(key.partnerId ? { partnerId: key.partnerId } : {}),
       ...(key.carrierCode ? { carrierCode: key.carrierCode } : {}),
       rateLimitPerMinute: key.rateLimitPerMinute,
     };
+    this.known.delete(hash);
+    this.known.set(hash, { identity, until: now + KEY_CACHE_MS });
+    // Oldest first (insertion order): unknown keys are never kept, so this bounds real keys only.
+    if (this.known.size > KEY_CACHE_MAX) this.known.delete(this.known.keys().next().value!);
+    return identity;
   }
 }
 

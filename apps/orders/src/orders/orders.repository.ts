@@ -36,12 +36,32 @@ export class OrdersRepository {
     return { order, subOrders, shipments };
   }
 
+  /** Writes what a transition changes (status, reason); one statement, no read-before-write. */
   async saveOrder(manager: EntityManager, order: Order): Promise<void> {
-    await manager.getRepository(Order).save(order);
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [[row]] = await manager.query<[{ updated_at: Date; version: number }[], number]>(
+      `UPDATE orders SET status = $2, reason = $3, updated_at = now(), version = version + 1 WHERE id = $1 RETURNING updated_at, version`,
+      [order.id, order.status, order.reason],
+    );
+    if (!row) throw new Error(`order ${order.id} vanished while its row was locked`);
+    order.updatedAt = row.updated_at;
+    order.version = row.version;
   }
 
+  /** Writes what the saga and fulfilment change on sub-orders (status, rejection, shipment), all in one statement. */
   async saveSubOrders(manager: EntityManager, subOrders: SubOrder[]): Promise<void> {
-    if (subOrders.length > 0) await manager.getRepository(SubOrder).save(subOrders);
+    if (subOrders.length === 0) return;
+    await manager.query(
+      `UPDATE sub_orders s SET status = u.status, rejection = u.rejection, shipment_id = u.shipment_id
+         FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::uuid[]) AS u(id, status, rejection, shipment_id)
+        WHERE s.id = u.id`,
+      [
+        subOrders.map((s) => s.id),
+        subOrders.map((s) => s.status),
+        subOrders.map((s) => (s.rejection === null ? null : JSON.stringify(s.rejection))),
+        subOrders.map((s) => s.shipmentId),
+      ],
+    );
   }
 
   /** Locks up to `limit` orders in `status` older than `before`, skipping ones others hold. */

@@ -78,7 +78,9 @@ export class OrdersService {
    * same operation again (a retry after a lost answer, a redelivered request) returns that order.
    */
   async place(caller: CallerIdentity, req: PlaceOrderRequest, operation?: RpcOperation): Promise<OrderView> {
-    if (operation) {
+    // A client's retry is looked up first (it may be days later, at other prices); a redelivered
+    // request (`req:` keys) is rare enough to be caught by the unique index on insert instead.
+    if (operation && !operation.key.startsWith('req:')) {
       const placed = await this.orders.findPlaced(caller.keyId, operation.key);
       if (placed) return this.placedAlready(caller, placed, operation);
     }
@@ -176,8 +178,8 @@ export class OrdersService {
           deliveryProvinceCode: order.address.provinceCode,
         }),
       );
-      const agg = (await this.orders.load(order.id, manager))!;
-      return orderView(agg, caller);
+      // The insert filled in placedAt, updatedAt and version; nothing else to read back.
+      return orderView({ order, subOrders, shipments: [] }, caller);
     });
   }
 

@@ -31,8 +31,12 @@ export class Outbox {
       const b = i * 5;
       return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}::jsonb)`;
     });
-    await manager.query(`INSERT INTO outbox (event_id, topic, message_key, type, envelope) VALUES ${rows.join(', ')}`, values);
-    await manager.query(`NOTIFY ${OUTBOX_CHANNEL}`);
+    // One round trip: the insert and the notification (delivered, once per channel, on commit).
+    await manager.query(
+      `WITH added AS (INSERT INTO outbox (event_id, topic, message_key, type, envelope) VALUES ${rows.join(', ')} RETURNING 1)
+       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT 1 FROM added LIMIT 1) AS any_added`,
+      values,
+    );
     return envelopes.map((e) => e.envelope);
   }
 }
