@@ -16,6 +16,7 @@ const { build, DIST } = require('../tools/build');
 const { startCluster } = require('../tools/cluster');
 const { ensureBroker, stopBroker } = require('../tools/kafka/broker');
 const { startEmbeddedPostgres } = require('../tools/embedded-pg');
+const { commandLine, printBenchResult } = require('./lib/common');
 
 const USAGE = `node bench/catalog-read.js [--products 100000] [--rate 300] [--seconds 20] [--warmup 5] [--max-in-flight 64] [--keep]
 env: DATABASE_URL (else embedded PostgreSQL on 25431), DIST_DIR (dist-bench), BENCH_KAFKA_PORT (19392),
@@ -374,6 +375,7 @@ function printTable(rows, rate) {
 
 async function main() {
   const o = options(process.argv.slice(2));
+  let benchRows;
   const t0 = Date.now();
   const stops = [];
   const stopAll = async () => {
@@ -517,9 +519,22 @@ async function main() {
     }
     console.log(`\nload: 1-minute load average after each case (${os.cpus().length} CPUs); other processes on the machine count there`);
     console.log(`seed ${(seedMs / 1000).toFixed(1)} s; whole run ${((Date.now() - t0) / 1000).toFixed(0)} s; node ${process.version}`);
+    const target = 25;
+    benchRows = ['product by id', 'search'].map((read) => {
+      const [g, p] = results.filter((r) => r.read === read);
+      return {
+        benchmark: `catalog: ${read}, gateway over Kafka (${countRows[0].n} products)`,
+        figure: `${fmt(g.achieved)}/s achieved of ${o.rate}/s, p50 ${fmt(g.p50)} ms, p99 ${fmt(g.p99)} ms, ${g.errors} errors, ${g.shed} shed`,
+        target: `p99 ≤ ${target} ms at ${o.rate}/s`,
+        baseline: `same SQL on PostgreSQL: ${fmt(p.achieved)}/s, p99 ${fmt(p.p99)} ms`,
+        met: g.p99 <= target && g.errors === 0 && g.shed === 0 && g.achieved >= 0.98 * o.rate,
+        command: commandLine(),
+      };
+    });
   } finally {
     if (!interrupted) await stopAll();
   }
+  if (benchRows) printBenchResult(benchRows);
 }
 
 main().catch((e) => {

@@ -47,12 +47,14 @@ const USAGE = `npm run fault -- [options]   (node bench/fault-survival.js)
   --kills-per-app 2        SIGKILLs per process (catalog, orders, traceability, settlement, gateway)
   --broker-restarts 1      Kafka broker restarts
   --broker-signal TERM     TERM: a clean broker restart; KILL: the broker is SIGKILLed
+  --targets all            only these, comma-separated: catalog,orders,traceability,settlement,gateway,kafka
   --max-down-ms 3000       a killed process stays down up to this long before it is restarted
   --cancel-share 0.08      share of orders the buyer cancels soon after placing
   --fail-share 0.1         share of parcels that fail delivery and are returned
   --pending-timeout-ms 90000   ORDER_PENDING_TIMEOUT_MS for the run
   --complete-after-hours 0     ORDER_COMPLETE_AFTER_HOURS (0: delivered orders complete at the next sweep)
-  --quiet-timeout-s 900    longest wait for the system to become quiet before checking anyway
+  --quiet-timeout-s 3600   longest wait for the system to become quiet before checking anyway
+  --stall-timeout-s 300    … or until nothing moved (order states, parcels) for this long
   --in-progress-give-up-s 60   a client stops retrying a key answered 409 idempotency_in_progress after this
   --keep                   keep the databases
 env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), DIST_DIR (dist-bench-fault)`;
@@ -67,12 +69,14 @@ const o = parseOptions(
     killsPerApp: 2,
     brokerRestarts: 1,
     brokerSignal: 'TERM',
+    targets: 'all',
     maxDownMs: 3000,
     cancelShare: 0.08,
     failShare: 0.1,
     pendingTimeoutMs: 90_000,
     completeAfterHours: 0,
-    quietTimeoutS: 900,
+    quietTimeoutS: 3600,
+    stallTimeoutS: 300,
     inProgressGiveUpS: 60,
     keep: false,
   },
@@ -95,7 +99,9 @@ function faultPlan(rnd, loadSeconds) {
   for (const app of APPS) for (let k = 0; k < o.killsPerApp; k++) events.push({ target: app, atS: rnd.between(0.05, 0.85) * loadSeconds });
   for (let k = 0; k < o.brokerRestarts; k++) events.push({ target: 'kafka', atS: rnd.between(0.25, 0.7) * loadSeconds });
   for (const e of events) e.downMs = Math.round(rnd.between(200, o.maxDownMs));
-  return events.sort((a, b) => a.atS - b.atS);
+  // Drawn for every target first, so narrowing --targets keeps the others' moments.
+  const targets = o.targets === 'all' ? null : o.targets.split(',');
+  return events.filter((e) => !targets || targets.includes(e.target)).sort((a, b) => a.atS - b.atS);
 }
 
 class Faults {
@@ -330,8 +336,16 @@ async function waitQuiet(prefix, brokers, postal) {
   let last = '';
   let stableSince = 0;
   let lastPrint = 0;
+  let progress = '';
+  let progressAt = Date.now();
   for (;;) {
     const s = await snapshot(prefix, brokers, postal).catch((e) => ({ error: e.message }));
+    // Still moving (orders changing state, parcels delivered) is worth waiting for; stuck is not.
+    const moved = `${s.signature} ${[...postal.outcomes.values()].reduce((a, b) => a + b, 0)}`;
+    if (moved !== progress) {
+      progress = moved;
+      progressAt = Date.now();
+    }
     const quiet = !s.error && s.unsent === 0 && s.eventLag === 0 && !s.carrierBusy && s.pending === 0 && s.waiting === 0;
     const sig = JSON.stringify(s);
     if (quiet && sig === last) {
@@ -346,7 +360,8 @@ async function waitQuiet(prefix, brokers, postal) {
           : `waiting for quiet: outbox unsent ${s.unsent}, event lag ${s.eventLag}, carriers ${s.carrierBusy ? `busy (${postal.queue.length} queued, ${postal.inFlight} in hand)` : 'idle'}, orders ${s.signature}`,
       );
     }
-    if (Date.now() > until) return { quiet: false, s };
+    if (Date.now() > until) return { quiet: false, s, why: `still busy after ${o.quietTimeoutS} s` };
+    if (Date.now() - progressAt > o.stallTimeoutS * 1000) return { quiet: false, s, why: `nothing moved for ${o.stallTimeoutS} s` };
     await sleep(2000);
   }
 }
@@ -455,7 +470,7 @@ async function main() {
     for (const name of cluster.names()) if (!cluster.isRunning(name)) await faults.bringUp(name, 'the end of the fault plan');
     log('faults done, every process running; waiting until the system is quiet …');
     const quiet = await waitQuiet(prefix, broker.brokers, postal);
-    log(quiet.quiet ? 'quiet' : `NOT quiet after ${o.quietTimeoutS} s: ${JSON.stringify(quiet.s)} — checking anyway`);
+    log(quiet.quiet ? 'quiet' : `NOT quiet (${quiet.why}): ${JSON.stringify(quiet.s)} — checking anyway`);
     faults.stopped = true;
     const loadAfter = loadAverage();
 
@@ -472,7 +487,8 @@ async function main() {
       inv.idempotency(state, load.outcomes),
       await inv.lots(state, m.lots, cluster.gatewayUrl, m.partner),
     ];
-    if (!quiet.quiet) results.push({ name: 'quiet: the system settled', ok: false, summary: JSON.stringify(quiet.s), details: [] });
+    if (!quiet.quiet)
+      results.push({ name: 'quiet: the system settled', ok: false, summary: `${quiet.why}: ${JSON.stringify(quiet.s)}`, details: [] });
 
     console.log('\n=== the run ===');
     console.log(`orders: ${o.orders} by ${o.clients} clients at ≤ ${o.rate}/s, placed in ${load.seconds.toFixed(0)} s; seed ${o.seed}`);

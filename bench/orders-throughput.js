@@ -16,6 +16,7 @@ process.env.DIST_DIR ??= 'dist-bench-orders';
 const { build } = require('../tools/build');
 const { startCluster } = require('../tools/cluster');
 const { ensureBroker, stopBroker } = require('../tools/kafka/broker');
+const { commandLine, printBenchResult } = require('./lib/common');
 
 const args = Object.fromEntries(
   process.argv
@@ -98,6 +99,7 @@ async function setup(base) {
 
 async function main() {
   const started = Date.now();
+  let benchRow;
   build({ quiet: true });
   const broker = await ensureBroker({ port: KAFKA_PORT });
   const prefix = `benchord${Date.now().toString(36)}`;
@@ -205,10 +207,19 @@ async function main() {
       JSON.stringify({ ...result, pgbenchTps: tps, ratioOrdersToPgbenchTps: +(result.completedPerSecond / tps).toFixed(3) }, null, 2),
     );
     console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    benchRow = {
+      benchmark: 'orders: placed until every shipment is requested',
+      figure: `${result.completedPerSecond} completed/s, ${result.placedPerSecond} placed/s at ${RATE}/s offered for ${SECONDS} s; placement p99 ${result.placementP99ms} ms; ${result.failed} failed, ${result.notCompleted} not completed`,
+      target: '≥ 500/s for 60 s',
+      baseline: `pgbench TPC-B, 8 clients: ${tps} tps (ratio ${(result.completedPerSecond / tps).toFixed(3)})`,
+      met: result.completedPerSecond >= 500 && SECONDS >= 60 && result.failed === 0 && result.notCompleted === 0,
+      command: commandLine(),
+    };
   } finally {
     await cluster.stop().catch(() => undefined);
     await stopBroker({ port: KAFKA_PORT });
   }
+  if (benchRow) printBenchResult([benchRow]);
 }
 
 main().catch((e) => {

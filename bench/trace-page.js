@@ -10,6 +10,7 @@ process.env.DIST_DIR ??= 'dist-bench-trace-page';
 const { build } = require('../tools/build');
 const { startCluster } = require('../tools/cluster');
 const { ensureBroker, stopBroker } = require('../tools/kafka/broker');
+const { commandLine, printBenchResult } = require('./lib/common');
 
 const ROOT = path.resolve(__dirname, '..');
 const arg = (name, fallback) => {
@@ -18,8 +19,9 @@ const arg = (name, fallback) => {
 };
 const RATE = arg('rate', 200);
 const SECONDS = arg('seconds', 20);
-const KAFKA_PORT = 19992; // ports below the ephemeral range (32768–60999)
-const GATEWAY_PORT = 29900;
+// Ports below the ephemeral range (32768–60999); the environment may move them off another run's.
+const KAFKA_PORT = Number(process.env.BENCH_KAFKA_PORT ?? 19992);
+const GATEWAY_PORT = Number(process.env.BENCH_GATEWAY_PORT ?? 29900);
 const ADMIN = 'bench-admin-key-0123456789abcdef';
 if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL must name the PostgreSQL server');
 
@@ -74,6 +76,7 @@ function run(url) {
 }
 
 async function main() {
+  let benchRow;
   build({ quiet: true });
   const broker = await ensureBroker({ port: KAFKA_PORT });
   const prefix = `benchtp${Date.now().toString(36)}`;
@@ -106,10 +109,20 @@ async function main() {
     console.log(
       `p99 ratio trace page / baseline: ${(trace.latency.p99 / Math.max(1, baseline.latency.p99)).toFixed(2)}; target p99 ≤ 50 ms → ${trace.latency.p99 <= 50 && trace.non2xx === 0 ? 'met' : 'NOT met'}`,
     );
+    const [b, t] = rows;
+    benchRow = {
+      benchmark: 'traceability: public trace page GET /t/{traceCode}',
+      figure: `${t.achievedPerSecond}/s achieved of ${RATE}/s, p50 ${t.p50ms} ms, p99 ${t.p99ms} ms, ${t.non2xx} errors`,
+      target: `p99 ≤ 50 ms at ${RATE}/s`,
+      baseline: `gateway liveness at ${RATE}/s: p99 ${b.p99ms} ms (ratio ${(t.p99ms / Math.max(1, b.p99ms)).toFixed(2)})`,
+      met: trace.latency.p99 <= 50 && t.non2xx === 0 && RATE >= 200,
+      command: commandLine(),
+    };
   } finally {
     await cluster.stop();
     if (broker.startedByUs) await stopBroker({ port: KAFKA_PORT, wipe: true });
   }
+  if (benchRow) printBenchResult([benchRow]);
 }
 
 main().catch((e) => {

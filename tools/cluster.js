@@ -111,6 +111,7 @@ async function startCluster(o) {
     const p = procs.get(name);
     if (!p) throw new Error(`no process named ${name}`);
     if (running(p.child)) throw new Error(`${name} is already running (pid ${p.child.pid})`);
+    if (stopping) throw new Error(`the cluster is stopping: ${name} not started`);
     logs.get(name)?.write(`=== ${new Date().toISOString()} start ${name} ===\n`);
     const child = spawn(process.execPath, ['--enable-source-maps', path.join(DIST, `apps/${p.app}/src/main.js`)], {
       env: p.env,

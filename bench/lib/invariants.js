@@ -72,7 +72,13 @@ async function readState(serverUrl, prefix) {
     ),
   ]);
   const lotEvents = await query(serverUrl, db('traceability'), `SELECT lot_id, kind, source, source_ref FROM lot_events`);
+  const idempotencyInProgress = await query(
+    serverUrl,
+    db('gateway'),
+    `SELECT idempotency_key, created_at, expires_at FROM idempotency_records WHERE state = 'in_progress'`,
+  ).catch(() => []);
   return {
+    idempotencyInProgress,
     orders,
     subOrders,
     shipments,
@@ -377,9 +383,15 @@ function idempotency(state, outcomes) {
       problems.push(`Idempotency-Key ${key}: the client was given order ${r.orderId}, which does not exist`);
     if (r.gaveUp) {
       unanswered++;
+      const held = state.idempotencyInProgress.find((x) => x.idempotency_key === key);
       problems.push(
-        `Idempotency-Key ${key}: no answer after retrying (last: ${r.lastFailure}); orders made with it: ${(byKey.get(key) ?? []).join(', ') || 'none'}`,
+        `Idempotency-Key ${key}: no answer after retrying (last: ${r.lastFailure}); orders made with it: ${(byKey.get(key) ?? []).join(', ') || 'none'}` +
+          (held
+            ? `; the gateway's record is in_progress since ${new Date(held.created_at).toISOString()}, kept until ${new Date(held.expires_at).toISOString()}`
+            : ''),
       );
+    } else if (r.status !== 201 && !byKey.has(key)) {
+      problems.push(`Idempotency-Key ${key}: a valid order refused: ${r.status} ${r.code ?? ''}`);
     } else if (r.status !== 201 && byKey.has(key)) {
       orphans++;
       problems.push(`Idempotency-Key ${key}: answered ${r.status}, yet order ${byKey.get(key).join(', ')} was made with it`);
@@ -387,7 +399,7 @@ function idempotency(state, outcomes) {
   }
   const statuses = countBy([...outcomes.values()], (r) => (r.gaveUp ? 'no answer' : String(r.status)));
   return check(
-    'idempotency: one order per Idempotency-Key, every request answered',
+    'idempotency: one order per Idempotency-Key, every request answered (201)',
     problems,
     `${outcomes.size} keys: answers ${mapText(statuses)}; ${[...byKey.values()].filter((v) => v.length > 1).length} keys with more than one order; ${unanswered} unanswered; ${orphans} with an order behind a failure answer`,
   );

@@ -39,12 +39,14 @@ class PostalCarriers {
    *   pickupDelayMs?: [number, number], stepDelayMs?: [number, number] }} o
    */
   constructor(o) {
-    this.o = { workers: 8, failShare: 0.1, duplicateShare: 0.1, restShare: 0.5, pickupDelayMs: [200, 2500], stepDelayMs: [50, 400], ...o };
+    this.o = { workers: 16, failShare: 0.1, duplicateShare: 0.1, restShare: 0.5, pickupDelayMs: [200, 2500], stepDelayMs: [50, 400], ...o };
     /** @type {Map<string, { orderId: string, carrierCode: string, codVnd: number, eventIds: Set<string>, copies: number, outcome?: string }>} */
     this.shipments = new Map();
     this.cancelled = new Set();
     this.queue = [];
-    this.inFlight = 0;
+    this.inFlight = 0; // parcels in hand
+    this.calls = 0; // reports on the wire
+    this.waiters = [];
     this.lastMessageAt = Date.now();
     this.outcomes = new Map();
     this.reports = new Map(); // channel:status → count
@@ -64,7 +66,7 @@ class PostalCarriers {
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: 'fulfilment.shipments', fromBeginning: true });
     await this.consumer.run({ eachMessage: async ({ message }) => this.onMessage(message) });
-    this.workers = Array.from({ length: this.o.workers }, () => this.work());
+    this.worker = this.work();
     return this;
   }
 
@@ -100,7 +102,9 @@ class PostalCarriers {
     return this.queue.length === 0 && this.inFlight === 0;
   }
 
+  /** Parcels are handled side by side; at most `workers` reports are on the wire at once. */
   async work() {
+    const running = new Set();
     while (!this.stopped) {
       const id = this.queue.shift();
       if (!id) {
@@ -108,15 +112,30 @@ class PostalCarriers {
         continue;
       }
       this.inFlight++;
-      try {
-        const outcome = await this.deliver(id);
-        this.shipments.get(id).outcome = outcome;
-        this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + 1);
-      } catch (e) {
-        this.problems.push(`shipment ${id}: ${e.message}`);
-      } finally {
-        this.inFlight--;
-      }
+      const p = this.deliver(id)
+        .then((outcome) => {
+          this.shipments.get(id).outcome = outcome;
+          this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + 1);
+        })
+        .catch((e) => this.problems.push(`shipment ${id}: ${e.message}`))
+        .finally(() => {
+          this.inFlight--;
+          running.delete(p);
+        });
+      running.add(p);
+    }
+    await Promise.all([...running]);
+  }
+
+  /** Waits for one of the `workers` slots on the wire. */
+  async slot(fn) {
+    while (this.calls >= this.o.workers) await new Promise((r) => this.waiters.push(r));
+    this.calls++;
+    try {
+      return await fn();
+    } finally {
+      this.calls--;
+      this.waiters.shift()?.();
     }
   }
 
@@ -186,12 +205,12 @@ class PostalCarriers {
     }
     const channel = native ? `webhook:${s.carrierCode}` : 'REST';
     this.reports.set(`${channel} ${status}`, (this.reports.get(`${channel} ${status}`) ?? 0) + 1);
-    return untilAnswered(send, { tally: this.retries, giveUpMs: 5 * 60_000 });
+    return untilAnswered(() => this.slot(send), { tally: this.retries, giveUpMs: 5 * 60_000 });
   }
 
   async stop() {
     this.stopped = true;
-    await Promise.all(this.workers ?? []);
+    await this.worker;
     await this.consumer?.disconnect();
   }
 }
