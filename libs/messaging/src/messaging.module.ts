@@ -26,7 +26,7 @@ export class MessagingModule {
           useFactory: () =>
             options.transport === 'kafka'
               ? new KafkaEventTransport(createKafka(`${options.service}-events`, options.brokers), {
-                  partitionsConsumedConcurrently: options.eventPartitions,
+                  partitionsConsumedConcurrently: options.eventConcurrency,
                 })
               : new InProcessEventTransport(),
         },

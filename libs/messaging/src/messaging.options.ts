@@ -5,6 +5,8 @@ export interface MessagingOptions {
   createTopics: boolean;
   eventPartitions: number;
   rpcPartitions: number;
+  /** Partitions whose batches the event consumer applies at once. */
+  eventConcurrency: number;
   outboxPollMs: number;
   consumerMaxAttempts: number;
   consumerRetryBaseMs: number;

@@ -33,6 +33,7 @@ export function messagingOptionsFromEnv(service: string, env: ServiceEnv): Messa
     createTopics: env.KAFKA_CREATE_TOPICS,
     eventPartitions: env.KAFKA_EVENT_PARTITIONS,
     rpcPartitions: env.KAFKA_RPC_PARTITIONS,
+    eventConcurrency: env.EVENT_CONCURRENCY,
     outboxPollMs: env.OUTBOX_POLL_MS,
     consumerMaxAttempts: env.CONSUMER_MAX_ATTEMPTS,
     consumerRetryBaseMs: env.CONSUMER_RETRY_BASE_MS,

@@ -49,6 +49,16 @@ export class ServiceEnv {
   @Max(64)
   KAFKA_RPC_PARTITIONS: number = 6;
 
+  /**
+   * Partitions whose event batches a service process applies at once. A batch is one transaction;
+   * two at once that lock the same rows in another order deadlock (PostgreSQL breaks it after
+   * deadlock_timeout and the batch is redone event by event), which hot products made frequent.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  EVENT_CONCURRENCY: number = 1;
+
   /** Requests a service process handles at once (its handlers share DB_POOL_SIZE connections). */
   @IsInt()
   @Min(1)
