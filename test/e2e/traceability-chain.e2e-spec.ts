@@ -227,4 +227,64 @@ describe('traceability: supply chain, capture and tamper evidence', () => {
     await db.query(`DELETE FROM lot_events WHERE lot_id = $1 AND seq = 3`, [lot.id]);
     expect(await verify()).toMatchObject({ intact: false, brokenAt: 3, reason: 'event_missing' });
   });
+
+  it('catches a change to any stored part of an entry, and an entry added behind the head; undone, the chain is intact again', async () => {
+    const fresh = (await api.post('/v1/lots', { sellerId, productName: 'Vải thiều Lục Ngạn', unit: 'kg' }, { key: partner.key })).body;
+    for (const [i, kind] of (['planting', 'fertilizing', 'spraying', 'harvesting'] as const).entries()) {
+      const occurredAt = new Date(Date.now() - (40 - i * 10) * 86_400_000).toISOString();
+      const body = {
+        kind,
+        occurredAt,
+        recordedBy: 'Nguyễn Văn Thắng',
+        quantity: 500,
+        ...(kind === 'harvesting' ? {} : { input: 'NPK 16-16-8' }),
+        ...(kind === 'spraying' ? { preHarvestIntervalDays: 7 } : {}),
+      };
+      expect((await api.post(`/v1/lots/${fresh.id}/events`, body, { key: partner.key })).status).toBe(201);
+    }
+    const check = async () => (await api.get(`/v1/lots/${fresh.id}/verify`, { key: storefront })).body;
+    expect(await check()).toMatchObject({ intact: true, eventCount: 4 });
+    const row = async (seq: number) =>
+      (await db.query(`SELECT event_id, chain_hash, epcis FROM lot_events WHERE lot_id = $1 AND seq = $2`, [fresh.id, seq])).rows[0] as {
+        event_id: string;
+        chain_hash: string;
+        epcis: Record<string, unknown>;
+      };
+    const before = await row(3);
+    const restore = () =>
+      db.query(`UPDATE lot_events SET event_id = $3, chain_hash = $4, epcis = $5 WHERE lot_id = $1 AND seq = $2`, [
+        fresh.id,
+        3,
+        before.event_id,
+        before.chain_hash,
+        JSON.stringify(before.epcis),
+      ]);
+    const cases: [string, string, string][] = [
+      ['its event hash', `event_id = 'ni:///sha-256;' || repeat('0', 64) || '?ver=CBV2.0'`, 'event_altered'],
+      ['its chain link', `chain_hash = repeat('0', 64)`, 'chain_altered'],
+      // The EPCIS event hash trims values, so only the digest of the whole stored record sees this one.
+      [
+        'a value where the event hash normalises it away',
+        `epcis = jsonb_set(epcis, '{nongsan:recordedBy}', to_jsonb((epcis->>'nongsan:recordedBy') || ' '))`,
+        'chain_altered',
+      ],
+      ['its EPCIS eventID', `epcis = jsonb_set(epcis, '{eventID}', to_jsonb('urn:uuid:' || gen_random_uuid()))`, 'chain_altered'],
+    ];
+    for (const [what, change, reason] of cases) {
+      await db.query(`UPDATE lot_events SET ${change} WHERE lot_id = $1 AND seq = 3`, [fresh.id]);
+      expect({ what, verdict: await check() }).toMatchObject({ what, verdict: { intact: false, brokenAt: 3, reason } });
+      await restore();
+      expect({ what, verdict: await check() }).toMatchObject({ what, verdict: { intact: true, eventCount: 4 } });
+    }
+    // A fifth entry slipped in behind the lot's head (a copy of the fourth, as if it had happened again).
+    await db.query(
+      `INSERT INTO lot_events (id, lot_id, seq, kind, event_id, occurred_at, recorded_at, recorded_by, source, epcis, chain_hash)
+       SELECT gen_random_uuid(), lot_id, 5, kind, event_id, occurred_at, recorded_at, recorded_by, source, epcis, chain_hash
+       FROM lot_events WHERE lot_id = $1 AND seq = 4`,
+      [fresh.id],
+    );
+    expect(await check()).toMatchObject({ intact: false, brokenAt: 5, reason: 'chain_altered', eventCount: 5 });
+    await db.query(`DELETE FROM lot_events WHERE lot_id = $1 AND seq = 5`, [fresh.id]);
+    expect(await check()).toMatchObject({ intact: true, eventCount: 4 });
+  });
 });
