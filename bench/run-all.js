@@ -43,13 +43,18 @@ for (const a of args) {
   }
 }
 
-function benchmarks() {
+/** Every benchmark file, in the order they run. */
+function allBenchmarkFiles() {
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => /\.(js|ts)$/.test(f) && !NOT_BENCHMARKS.has(f))
     .sort();
   const order = KNOWN.map(([f]) => f);
-  return [...order.filter((f) => files.includes(f)), ...files.filter((f) => !order.includes(f))]
+  return [...order.filter((f) => files.includes(f)), ...files.filter((f) => !order.includes(f))];
+}
+
+function benchmarks() {
+  return allBenchmarkFiles()
     .filter((f) => !only || only.some((n) => f.startsWith(n)))
     .map((f) => ({ file: f, args: quick ? (KNOWN.find(([k]) => k === f)?.[1] ?? []) : [] }));
 }
@@ -178,30 +183,52 @@ const cell = (s) =>
     .replace(/\|/g, '\\|')
     .replace(/\n/g, ' ');
 
-function table(rows, startedAt) {
-  const head = `Collected by \`npm run bench${quick ? ' -- --quick' : ''}\`, ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}, ${os.cpus().length} CPUs${quick ? ' — a quick run: smaller sizes than the issues ask for, so targets are not judged by it' : ''}. Load average: the 1-minute figure before → after each benchmark (other sessions share the machine).`;
-  const lines = [
+/** The benchmark file a table row came from, read from its command cell. */
+const fileOfRow = (line) => /`node bench\/([\w.-]+)/.exec(line)?.[1];
+
+function renderRow(r) {
+  return `| ${[
+    cell(r.benchmark),
+    cell(r.figure + (r.warning ? ` (${r.warning})` : '')),
+    cell(r.target),
+    r.met === true ? 'yes' : r.met === false ? 'no' : '—',
+    cell(r.baseline),
+    `\`${cell(r.command)}\``,
+    cell(r.date),
+    cell(r.load),
+  ].join(' | ')} |`;
+}
+
+/**
+ * The block's table: this run's rows, and with --only, the rows of the benchmarks it did not run
+ * kept from the block as it was (each row carries its own date).
+ */
+function table(rows, ran, startedAt, previous) {
+  const kept = only ? previous.filter((line) => !ran.includes(fileOfRow(line))) : [];
+  const head =
+    `Collected by \`npm run bench${quick || only ? ' --' : ''}${quick ? ' --quick' : ''}${only ? ` --only ${only.join(',')}` : ''}\`, last run ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ` +
+    `node ${process.version}, ${os.cpus().length} CPUs${quick ? ' — a quick run: smaller sizes than the issues ask for, so targets are not judged by it' : ''}. ` +
+    'Each row has its own date; load average: the 1-minute figure before → after the benchmark (other sessions share the machine).';
+  return [
     head,
     '',
     '| benchmark | figure | target | met | baseline in the same run | command | date | load average |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) =>
-      [
-        cell(r.benchmark),
-        cell(r.figure + (r.warning ? ` (${r.warning})` : '')),
-        cell(r.target),
-        r.met === true ? 'yes' : r.met === false ? 'no' : '—',
-        cell(r.baseline),
-        `\`${cell(r.command)}\``,
-        cell(r.date),
-        cell(r.load),
-      ]
-        .join(' | ')
-        .replace(/^/, '| ')
-        .concat(' |'),
-    ),
-  ];
-  return lines.join('\n');
+    ...[...kept, ...rows.map(renderRow)]
+      .map((line, i) => ({ line, i, at: allBenchmarkFiles().indexOf(fileOfRow(line) ?? '') }))
+      .sort((x, y) => (x.at < 0 ? 1e9 : x.at) - (y.at < 0 ? 1e9 : y.at) || x.i - y.i)
+      .map((x) => x.line),
+  ].join('\n');
+}
+
+/** The table rows now between the markers. */
+function previousRows() {
+  const doc = fs.readFileSync(DOC, 'utf8');
+  if (!doc.includes(START)) return [];
+  return doc
+    .slice(doc.indexOf(START), doc.indexOf(END))
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| benchmark |') && !l.startsWith('| --- '));
 }
 
 function writeDoc(markdown) {
@@ -213,7 +240,7 @@ function writeDoc(markdown) {
   } else {
     // First run: the block goes after the opening paragraph, before the hand-written table.
     const at = doc.indexOf('\n\n|');
-    next = at < 0 ? `${doc.trimEnd()}\n\n${block}\n` : `${doc.slice(0, at)}\n\n${block}\n${doc.slice(at)}`;
+    next = at < 0 ? `${doc.trimEnd()}\n\n${block}\n` : `${doc.slice(0, at)}\n\n${block}${doc.slice(at)}`;
   }
   fs.writeFileSync(DOC, next);
 }
@@ -236,7 +263,12 @@ async function main() {
     );
   }
   const rows = results.flatMap(rowsOf);
-  const markdown = table(rows, startedAt);
+  const markdown = table(
+    rows,
+    list.map((b) => b.file),
+    startedAt,
+    previousRows(),
+  );
   console.log(`\n${markdown}\n`);
   if (write) {
     writeDoc(markdown);
