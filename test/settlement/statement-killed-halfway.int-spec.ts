@@ -345,12 +345,18 @@ async function expectExact(ds: DataSource, id: string): Promise<void> {
   );
   expect({ remitted: Number(remitted), others: Number(others) }).toEqual({ remitted: S.remitted.length, others: S.missing.length });
 
-  // The ledger: deliveries + one posting per step + the close, nothing else; balances to the đồng.
+  // The ledger: deliveries + one posting per step + the sellers' release + the close, nothing else;
+  // balances to the đồng.
   const { accounts, postings, entryTotals } = await ledgerOf(ds, id);
   expect(postings.map((p) => p.id).filter((p) => !p.startsWith('delivery:'))).toEqual(
-    [...Array.from({ length: b.chunkCount }, (_, k) => `remittance:R:step:${k}`), 'remittance:R:close'].sort(),
+    [...Array.from({ length: b.chunkCount }, (_, k) => `remittance:R:step:${k}`), 'remittance:R:release', 'remittance:R:close'].sort(),
   );
-  expect(postings).toHaveLength(S.remitted.length + S.missing.length + b.chunkCount + 1);
+  expect(postings).toHaveLength(S.remitted.length + S.missing.length + b.chunkCount + 2);
+  // The release: one pair of entries per seller whose shares the statement made available.
+  expect(postings.find((p) => p.id === 'remittance:R:release')).toMatchObject({
+    kind: 'remittance',
+    entries: String(2 * S.sellers.length),
+  });
   const byCode = new Map(accounts.map((a) => [a.code, { debits: Number(a.debits), credits: Number(a.credits) }]));
   for (const [code, want] of E.accounts) expect({ code, ...byCode.get(code) }).toEqual({ code, ...want });
   const disc = byCode.get(`carrier:${CARRIER}:discrepancy`)!;

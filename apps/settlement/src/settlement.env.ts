@@ -31,8 +31,14 @@ export class SettlementEnv extends ServiceEnv {
   /** Statement lines per reconciliation step (one transaction and one ledger posting each). */
   @IsInt()
   @Min(100)
-  @Max(50000)
-  SETTLEMENT_RECONCILE_CHUNK_LINES: number = 5000;
+  @Max(100000)
+  SETTLEMENT_RECONCILE_CHUNK_LINES: number = 10000;
+
+  /** Statements of different carriers reconciled at once by one process. */
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  SETTLEMENT_RECONCILE_CONCURRENCY: number = 2;
 
   /** How often the reconciler looks for statements to (re)start, e.g. after a crash. */
   @IsInt()

@@ -8,6 +8,7 @@ import { LedgerRepository } from './ledger/ledger.repository';
 import { LedgerService } from './ledger/ledger.service';
 import { Settlement1764000000000 } from './migrations/1764000000000-settlement';
 import { LedgerBalanceCheckPerPosting1764700000000 } from './migrations/1764700000000-ledger-balance-check-per-posting';
+import { ReconciliationHotUpdates1764900000000 } from './migrations/1764900000000-reconciliation-hot-updates';
 import { PayoutBatch } from './payouts/payout-batch.entity';
 import { PayoutItemRecord } from './payouts/payout-item.entity';
 import { PayoutRepository } from './payouts/payout.repository';
@@ -53,7 +54,11 @@ export const SETTLEMENT_ENTITIES: Type[] = [
   PayoutBatch,
   PayoutItemRecord,
 ];
-export const SETTLEMENT_MIGRATIONS: Type[] = [Settlement1764000000000, LedgerBalanceCheckPerPosting1764700000000];
+export const SETTLEMENT_MIGRATIONS: Type[] = [
+  Settlement1764000000000,
+  LedgerBalanceCheckPerPosting1764700000000,
+  ReconciliationHotUpdates1764900000000,
+];
 
 /** COD: double-entry ledger, carrier remittances, reconciliation, payouts, statements. Owns the `<prefix>_settlement` database. */
 @Module({})

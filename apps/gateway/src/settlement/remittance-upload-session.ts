@@ -9,9 +9,15 @@ const CHUNK_BYTES = 400_000;
 /** Staging requests in flight at once: enough to keep the service busy, bounded memory. */
 const WINDOW = 4;
 
-/** One upload in progress: buffers a chunk, keeps at most WINDOW staging requests in flight. */
+/**
+ * One upload in progress: buffers a chunk, keeps at most WINDOW staging requests in flight.
+ * `add` is synchronous (a line costs no promise); when it says the chunk is full, the caller
+ * awaits `flush`, which waits while the window is full — the upload's backpressure.
+ */
 export class RemittanceUploadSession {
   private chunk: RemittanceLineTuple[] = [];
+  /** The chunk's lines in canonical form (what the content hash covers), and their size. */
+  private canonical: string[] = [];
   private bytes = 0;
   private seq = 0;
   private lines = 0;
@@ -25,19 +31,24 @@ export class RemittanceUploadSession {
     private readonly uploadId: string,
   ) {}
 
-  async add(tuple: RemittanceLineTuple): Promise<void> {
-    this.hash.update(JSON.stringify(tuple.slice(1)) + '\n');
+  /** Adds a line; true when the chunk is full and must be flushed before the next one. */
+  add(tuple: RemittanceLineTuple): boolean {
+    const text = JSON.stringify(tuple.slice(1));
+    this.canonical.push(text);
     this.chunk.push(tuple);
     this.lines += 1;
-    this.bytes += tuple.reduce<number>((s, v) => s + String(v).length + 3, 2);
-    if (this.chunk.length >= CHUNK_LINES || this.bytes >= CHUNK_BYTES) await this.flush();
+    // The line as it travels (`[lineNo,...values]`, a comma between lines): its JSON, exactly.
+    this.bytes += Buffer.byteLength(text) + String(tuple[0]).length + 2;
+    return this.chunk.length >= CHUNK_LINES || this.bytes >= CHUNK_BYTES;
   }
 
-  private async flush(): Promise<void> {
+  async flush(): Promise<void> {
     if (this.chunk.length === 0) return;
     const lines = this.chunk;
+    this.hash.update(this.canonical.join('\n') + '\n');
     const request = { uploadId: this.uploadId, seq: this.seq, firstOrdinal: this.lines - lines.length, lines };
     this.chunk = [];
+    this.canonical = [];
     this.bytes = 0;
     this.seq += 1;
     // Failures are recorded, not thrown here, so no request in flight is left with an unhandled rejection.

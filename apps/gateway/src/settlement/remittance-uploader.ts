@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { StringDecoder } from 'node:string_decoder';
 import {
   REMITTANCE_COLUMNS,
   SettlementRpc,
@@ -10,10 +10,12 @@ import {
 import { ValidationFailedError } from '@app/platform';
 import type { RequestContext } from '../http/request-context';
 import { ServiceClient } from '../rpc/service-client';
+import { CsvRecordReader, CsvSyntaxError, type CsvRecord } from './csv-records';
 import { RemittanceUploadSession as Session } from './remittance-upload-session';
 import type { RemittanceUploadDto } from './remittance-upload.dto';
 
 const MAX_PARSE_ERRORS = 100;
+const MAX_RECORD_CHARS = 65536;
 
 interface Batch {
   batchId: string;
@@ -23,9 +25,9 @@ interface Batch {
 
 /**
  * Sends a statement to settlement in chunks, never holding it whole: CSV is parsed as it streams
- * in (csv-parse, with the request paused while the window of staging requests is full), each chunk
- * a request-reply of its own with a sequence number, then `complete` with the count and a hash of
- * the lines (so a replay is recognised whatever the format it came in).
+ * in (CsvRecordReader, the request not read on while the window of staging requests is full),
+ * each chunk a request-reply of its own with a sequence number, then `complete` with the count and
+ * a hash of the lines (so a replay is recognised whatever the format it came in).
  */
 export class RemittanceUploader {
   constructor(private readonly services: ServiceClient) {}
@@ -33,7 +35,7 @@ export class RemittanceUploader {
   async fromJson(body: RemittanceUploadDto, ctx: RequestContext): Promise<RemittanceAccepted> {
     const session = await this.begin(body, 'json', ctx);
     for (const [i, l] of body.lines.entries()) {
-      await session.add([
+      const full = session.add([
         i + 1,
         l.trackingCode,
         l.shipmentId ?? '',
@@ -44,34 +46,47 @@ export class RemittanceUploader {
         String(l.netRemittedVnd),
         l.deliveredAt ?? '',
       ]);
+      if (full) await session.flush();
     }
     return session.complete([], 0);
   }
 
   async fromCsv(stream: Readable, batch: Batch, ctx: RequestContext): Promise<RemittanceAccepted> {
-    const parser = stream.pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true, max_record_size: 65536 }));
+    const reader = new CsvRecordReader(MAX_RECORD_CHARS);
+    const decoder = new StringDecoder('utf8');
     let order: number[] | undefined;
     let session: Session | undefined;
     const parseErrors: RemittanceLineError[] = [];
     let parseErrorCount = 0;
-    try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    const take = async (records: CsvRecord[]) => {
+      for (const { fields, line } of records) {
         if (!order) {
-          order = headerOrder(record);
+          order = headerOrder(fields);
           session = await this.begin(batch, 'csv', ctx);
           continue;
         }
-        const tuple: RemittanceLineTuple = [info.lines, ...(record.length === order.length ? order.map((i) => record[i]) : record)];
-        await session!.add(tuple);
+        const tuple: RemittanceLineTuple = [line, ...(fields.length === order.length ? order.map((i) => fields[i]) : fields)];
+        if (session!.add(tuple)) await session!.flush();
       }
+    };
+    try {
+      // Not destroyed on an early exit: the rest of the body is drained, then the answer sent.
+      for await (const chunk of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+        await take(reader.push(decoder.write(chunk)));
+      }
+      await take(reader.push(decoder.end()));
+      await take(reader.end());
     } catch (e) {
       // Whatever stopped the upload, the rest of the request body is read and dropped.
-      stream.unpipe(parser);
       stream.resume();
-      if (!(e instanceof CsvError)) throw e;
+      if (!(e instanceof CsvSyntaxError)) throw e;
       parseErrorCount += 1;
-      const line = (e as CsvError & { lines?: number }).lines ?? 0;
-      parseErrors.push({ line, field: 'csv', message: `line ${line}: ${e.message}`, messageVi: `dòng ${line}: tệp CSV sai định dạng` });
+      parseErrors.push({
+        line: e.line,
+        field: 'csv',
+        message: `line ${e.line}: ${e.message}`,
+        messageVi: `dòng ${e.line}: tệp CSV sai định dạng`,
+      });
     }
     if (!session) throw headerError('the file is empty: a header row is required');
     return session.complete(parseErrors.slice(0, MAX_PARSE_ERRORS), parseErrorCount);

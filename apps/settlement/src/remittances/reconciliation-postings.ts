@@ -8,7 +8,7 @@ const SETTLING: LineOutcome[] = ['matched', 'short', 'over'];
  * The posting of one reconciliation step. Every line's net goes to the carrier's clearing account
  * (settled at close against the bank transfer); settling lines clear the receivable at the COD we
  * expected, their fees become expense; differences go to the carrier's discrepancy account —
- * never to a seller. Matched and over lines release the sellers' shares to available.
+ * never to a seller. Only the carrier's accounts: sellers' shares are released once, at close.
  */
 export function stepPosting(
   remittanceId: string,
@@ -16,7 +16,6 @@ export function stepPosting(
   carrier: string,
   batchId: string,
   outcomes: OutcomeAggregate[],
-  releases: { sellerId: string; shareVnd: number }[],
 ): PostingDraft {
   const sum = (pick: (o: OutcomeAggregate) => number, which: LineOutcome[]) =>
     outcomes.filter((o) => which.includes(o.outcome)).reduce((s, o) => s + pick(o), 0);
@@ -44,12 +43,32 @@ export function stepPosting(
     ),
     ...signed(discrepancy, -sum((o) => o.netRemittedVnd, ['unknown', 'duplicate'])),
   ];
-  for (const r of releases)
-    entries.push(...debit(Accounts.sellerPending(r.sellerId), r.shareVnd), ...credit(Accounts.sellerAvailable(r.sellerId), r.shareVnd));
   return {
     id: `remittance:${remittanceId}:step:${step}`,
     kind: 'remittance',
     description: `Remittance ${carrier} ${batchId}, step ${step + 1}`,
+    entries,
+  };
+}
+
+/**
+ * The sellers' side of a statement: the shares of its matched and over lines (the full COD
+ * arrived) move from pending to available, one pair of entries per seller however many lines
+ * and steps the statement had. Short lines' shares stay pending until resolved.
+ */
+export function releasePosting(
+  remittanceId: string,
+  carrier: string,
+  batchId: string,
+  releases: { sellerId: string; shareVnd: number }[],
+): PostingDraft {
+  const entries: EntryDraft[] = [];
+  for (const r of releases)
+    entries.push(...debit(Accounts.sellerPending(r.sellerId), r.shareVnd), ...credit(Accounts.sellerAvailable(r.sellerId), r.shareVnd));
+  return {
+    id: `remittance:${remittanceId}:release`,
+    kind: 'remittance',
+    description: `Remittance ${carrier} ${batchId}: COD received, seller shares available`,
     entries,
   };
 }

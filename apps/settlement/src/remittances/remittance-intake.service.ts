@@ -59,9 +59,14 @@ export class RemittanceIntakeService {
     return { uploadId: b.id };
   }
 
-  private async upload(caller: CallerIdentity, uploadId: string, manager = this.batches.manager): Promise<RemittanceBatch> {
+  private async upload(
+    caller: CallerIdentity,
+    uploadId: string,
+    manager = this.batches.manager,
+    lock: 'update' | 'share' = 'update',
+  ): Promise<RemittanceBatch> {
     const carrierCode = carrierOf(caller);
-    const b = isUuid(uploadId) ? await this.batches.find(uploadId, manager, true) : null;
+    const b = isUuid(uploadId) ? await this.batches.find(uploadId, manager, lock) : null;
     if (!b || b.carrierCode !== carrierCode) throw new NotFoundError('Remittance upload', uploadId, 'phiên tải bảng kê');
     if (b.status !== 'receiving') throw new IllegalTransitionError('Remittance upload', b.status, 'receiving');
     return b;
@@ -79,9 +84,10 @@ export class RemittanceIntakeService {
       else errors.push(...r.errors);
     });
     return this.dataSource.transaction(async (manager) => {
-      const b = await this.upload(caller, req.uploadId, manager);
+      // A shared lock: the chunks of one upload are staged side by side, `complete` waits for them.
+      const b = await this.upload(caller, req.uploadId, manager, 'share');
       if (!(await this.batches.claimChunk(manager, b.id, req.seq, req.lines.length))) return { staged: 0, errors: 0 };
-      await this.batches.insertLines(manager, b.id, valid);
+      await this.batches.insertLines(manager, b.id, b.carrierCode, valid);
       await this.batches.insertErrors(manager, b.id, errors);
       return { staged: valid.length, errors: errors.length };
     });

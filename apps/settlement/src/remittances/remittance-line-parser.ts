@@ -46,37 +46,40 @@ export function parseRemittanceLine(
       ],
     };
   }
-  const v = Object.fromEntries(REMITTANCE_COLUMNS.map((c, i) => [c, (values[i] ?? '').trim()])) as Record<
-    (typeof REMITTANCE_COLUMNS)[number],
-    string
-  >;
-  if (!ID.test(v.trackingCode))
+  // Values by position (REMITTANCE_COLUMNS order): this runs for every line of every statement.
+  const v = (i: number): string => (values[i] ?? '').trim();
+  const trackingCode = v(0);
+  const shipmentId = v(1);
+  if (!ID.test(trackingCode))
     errors.push(err(lineNo, 'trackingCode', 'is required (1–64 printable characters)', 'là bắt buộc (1–64 ký tự)'));
-  if (v.shipmentId !== '' && !ID.test(v.shipmentId)) errors.push(err(lineNo, 'shipmentId', 'is not an id', 'không phải mã hợp lệ'));
-  const amount = (field: (typeof REMITTANCE_COLUMNS)[number], pattern: RegExp): number => {
-    if (!pattern.test(v[field])) {
+  if (shipmentId !== '' && !ID.test(shipmentId)) errors.push(err(lineNo, 'shipmentId', 'is not an id', 'không phải mã hợp lệ'));
+  const amount = (i: number, pattern: RegExp): number => {
+    const text = v(i);
+    if (!pattern.test(text)) {
+      const field = REMITTANCE_COLUMNS[i];
       errors.push(
         pattern === SIGNED
-          ? err(lineNo, field, `must be an integer amount in đồng, got "${v[field].slice(0, 20)}"`, 'phải là số nguyên (đồng)')
+          ? err(lineNo, field, `must be an integer amount in đồng, got "${text.slice(0, 20)}"`, 'phải là số nguyên (đồng)')
           : err(
               lineNo,
               field,
-              `must be a non-negative integer amount in đồng, got "${v[field].slice(0, 20)}"`,
+              `must be a non-negative integer amount in đồng, got "${text.slice(0, 20)}"`,
               'phải là số nguyên không âm (đồng)',
             ),
       );
       return 0;
     }
-    return Number(v[field]);
+    return Number(text);
   };
-  const cod = amount('codCollectedVnd', NON_NEGATIVE);
-  const ship = amount('shippingFeeVnd', NON_NEGATIVE);
-  const codFee = amount('codFeeVnd', NON_NEGATIVE);
-  const returnFee = amount('returnFeeVnd', NON_NEGATIVE);
-  const net = amount('netRemittedVnd', SIGNED);
+  const cod = amount(2, NON_NEGATIVE);
+  const ship = amount(3, NON_NEGATIVE);
+  const codFee = amount(4, NON_NEGATIVE);
+  const returnFee = amount(5, NON_NEGATIVE);
+  const net = amount(6, SIGNED);
+  const delivered = v(7);
   let deliveredAt: Date | null = null;
-  if (v.deliveredAt !== '') {
-    deliveredAt = ISO_TIME.test(v.deliveredAt) ? new Date(v.deliveredAt) : null;
+  if (delivered !== '') {
+    deliveredAt = ISO_TIME.test(delivered) ? new Date(delivered) : null;
     if (!deliveredAt || Number.isNaN(deliveredAt.getTime())) {
       errors.push(err(lineNo, 'deliveredAt', 'must be an ISO 8601 time with offset', 'phải là thời điểm ISO 8601 có múi giờ'));
     }
@@ -96,8 +99,8 @@ export function parseRemittanceLine(
     line: {
       ordinal,
       lineNo,
-      trackingCode: v.trackingCode,
-      shipmentRef: v.shipmentId === '' ? null : v.shipmentId,
+      trackingCode,
+      shipmentRef: shipmentId === '' ? null : shipmentId,
       codCollectedVnd: cod,
       shippingFeeVnd: ship,
       codFeeVnd: codFee,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { RemittanceReconciledV1, RemittanceRejectedV1 } from '@app/contracts';
 import { event, Outbox } from '@app/messaging';
 import { counter } from '@app/platform';
@@ -7,28 +7,34 @@ import { LedgerService } from '../ledger/ledger.service';
 import type { SettlementEnv } from '../settlement.env';
 import { SETTLEMENT_ENV } from '../settlement.tokens';
 import { MissingRemittances } from './missing-remittances';
-import { closePosting, outcomeTotals, stepPosting } from './reconciliation-postings';
-import { ReconciliationRepository } from './reconciliation.repository';
+import { closePosting, outcomeTotals, releasePosting, stepPosting } from './reconciliation-postings';
+import { ReconciliationRepository, type RangeResult } from './reconciliation.repository';
 import { RemittanceRepository } from './remittance.repository';
-
-const ALL = 2 ** 31 - 1;
+import { StatementTally } from './statement-tally';
 
 /**
  * Reconciles accepted statements in the background, step by step. All its state is in the
  * database: each step (an ordinal range of lines) is one transaction that classifies the lines,
- * marks shipments remitted, posts one ledger posting and advances `chunksDone`. A process that
- * dies mid-statement loses at most the step in flight (rolled back); whoever picks the statement
- * up next — this process after a restart, or another instance — goes on from `chunksDone`, and the
- * step's idempotent posting id makes a double post impossible. A session advisory lock keeps two
- * instances off the same statement (released by PostgreSQL if the holder dies).
+ * marks shipments remitted, posts one ledger posting and advances `chunksDone`; the close posts
+ * the sellers' shares and the bank transfer. A process that dies mid-statement loses at most the
+ * step in flight (rolled back); whoever picks the statement up next — this process after a
+ * restart, or another instance — goes on from `chunksDone`, and the step's idempotent posting id
+ * makes a double post impossible.
+ *
+ * Statements of different carriers are reconciled side by side (up to
+ * `SETTLEMENT_RECONCILE_CONCURRENCY`): their steps touch different shipments and accounts.
+ * A carrier's statements go one after the other under a session advisory lock on the carrier,
+ * which also keeps other instances off them (released by PostgreSQL if the holder dies).
  */
 @Injectable()
 export class RemittanceReconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RemittanceReconciler.name);
   private readonly steps = counter('remittance_reconcile_steps_total', 'Reconciliation steps committed', ['carrier']);
   private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
+  private scanning?: Promise<void>;
+  private rescan = false;
+  /** Carriers being worked on by this process, and the work. */
+  private readonly active = new Map<string, Promise<void>>();
   private stopping = false;
 
   constructor(
@@ -50,73 +56,96 @@ export class RemittanceReconciler implements OnApplicationBootstrap, BeforeAppli
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearInterval(this.timer);
-    await this.running;
+    await this.idle();
   }
 
-  /** Runs a pass now (or right after the one in progress). */
+  /** Starts work on the statements waiting (now, or right after the look in progress). */
   kick(): void {
     if (this.stopping) return;
-    if (this.running) {
-      this.again = true;
+    if (this.scanning) {
+      this.rescan = true;
       return;
     }
-    this.running = this.pass()
-      .catch((e: unknown) => this.logger.error({ err: e }, 'reconciliation pass failed; retrying on the next tick'))
+    this.scanning = this.scan()
+      .catch((e: unknown) => this.logger.error({ err: e }, 'looking for statements to reconcile failed; retrying on the next tick'))
       .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
+        this.scanning = undefined;
+        if (this.rescan) {
+          this.rescan = false;
           this.kick();
         }
       });
   }
 
-  /** Waits for the pass in progress (tests and the benchmark). */
+  /** Waits until nothing is in progress (tests and the benchmark). */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.scanning || this.active.size > 0) await Promise.all([this.scanning, ...this.active.values()]);
   }
 
-  private async pass(): Promise<void> {
-    for (const id of await this.batches.processingIds()) {
-      if (this.stopping) return;
-      await this.withLock(id, () => this.reconcile(id));
+  private async scan(): Promise<void> {
+    const carriers = [...new Set((await this.batches.processing()).map((s) => s.carrierCode))];
+    for (const carrier of carriers) {
+      if (this.stopping || this.active.size >= this.env.SETTLEMENT_RECONCILE_CONCURRENCY) return;
+      if (this.active.has(carrier)) continue;
+      const work = this.drain(carrier).then(
+        // More may have arrived meanwhile, or a slot is free for another carrier. Not if the carrier
+        // was another instance's: that one goes on, and the timer looks again.
+        (worked) => {
+          this.active.delete(carrier);
+          if (worked) this.kick();
+        },
+        // A failed step was rolled back whole; it is retried on the next tick, not in a loop.
+        (e: unknown) => {
+          this.active.delete(carrier);
+          this.logger.error({ err: e, carrier }, 'reconciliation failed; retrying on the next tick');
+        },
+      );
+      this.active.set(carrier, work);
     }
   }
 
-  private async withLock(id: string, work: () => Promise<void>): Promise<void> {
+  /** Every waiting statement of one carrier, oldest first, under the carrier's lock; false if another holds it. */
+  private async drain(carrier: string): Promise<boolean> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
+    const key = `remittance-carrier:${carrier}`;
     try {
-      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [`remittance:${id}`])) as {
-        locked: boolean;
-      }[];
-      if (!locked) return;
+      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [key])) as { locked: boolean }[];
+      if (!locked) return false;
       try {
-        await work();
+        const waiting = await this.batches.processing(carrier);
+        for (const { id } of waiting) {
+          if (this.stopping) break;
+          await this.reconcile(runner.manager, id);
+        }
+        return waiting.length > 0 && !this.stopping;
       } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`remittance:${id}`]);
+        await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [key]);
       }
     } finally {
       await runner.release();
     }
   }
 
-  async reconcile(id: string): Promise<void> {
-    let b = await this.batches.find(id);
+  private async reconcile(manager: EntityManager, id: string): Promise<void> {
+    let b = await this.batches.find(id, manager);
     if (!b || b.status !== 'processing') return;
-    if (!b.validated && !(await this.validate(id))) return;
+    if (!b.validated && !(await this.validate(manager, id))) return;
+    const tally = new StatementTally(b.chunksDone);
     while (b.chunksDone < b.chunkCount) {
       if (this.stopping) return;
-      await this.step(id, b.chunksDone);
-      b = (await this.batches.find(id))!;
+      const k = b.chunksDone;
+      const done = await this.step(manager, id, k);
+      if (done) tally.add(k, done);
+      b = (await this.batches.find(id, manager))!;
     }
-    await this.close(id);
+    await this.close(manager, id, tally);
   }
 
   /** Refuses the whole statement, before anything is posted, if it names another carrier's shipments. */
-  private async validate(id: string): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const b = (await this.batches.find(id, manager, true))!;
+  private async validate(outer: EntityManager, id: string): Promise<boolean> {
+    return outer.transaction(async (manager) => {
+      const b = (await this.batches.find(id, manager, 'update'))!;
       const foreign = await this.recon.foreignShipmentLines(manager, id, b.carrierCode);
       if (foreign.length > 0) {
         await this.batches.insertErrors(manager, id, foreign);
@@ -135,28 +164,38 @@ export class RemittanceReconciler implements OnApplicationBootstrap, BeforeAppli
     });
   }
 
-  private async step(id: string, k: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const b = (await this.batches.find(id, manager, true))!;
-      if (b.status !== 'processing' || b.chunksDone !== k) return;
+  /** One step in one transaction; what it found once committed, undefined if it was not this process's to do. */
+  private async step(outer: EntityManager, id: string, k: number): Promise<RangeResult | undefined> {
+    const done = await outer.transaction(async (manager) => {
+      const b = (await this.batches.find(id, manager, 'update'))!;
+      if (b.status !== 'processing' || b.chunksDone !== k) return undefined;
       const from = k * b.chunkSize;
-      const to = from + b.chunkSize;
-      await this.recon.classify(manager, id, b.carrierCode, from, to);
-      const outcomes = await this.recon.aggregate(manager, id, from, to);
-      const releases = await this.recon.sellerReleases(manager, id, from, to);
-      await this.ledger.post(manager, stepPosting(id, k, b.carrierCode, b.batchId, outcomes, releases));
-      b.chunksDone = k + 1;
-      await this.batches.save(manager, b);
+      const r = await this.recon.reconcileRange(manager, id, b.carrierCode, from, from + b.chunkSize);
+      if (r.marked !== r.settling) {
+        // Throwing rolls the whole step back; the next pass classifies the range afresh.
+        throw new Error(`remittance ${id} step ${k}: ${r.settling} lines settle but ${r.marked} shipments could be marked remitted`);
+      }
+      await this.ledger.post(manager, stepPosting(id, k, b.carrierCode, b.batchId, r.outcomes));
+      await this.batches.advance(manager, id, k + 1);
+      return r;
     });
-    this.steps.inc({ carrier: 'all' });
+    if (done) this.steps.inc({ carrier: 'all' });
+    return done;
   }
 
-  private async close(id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const b = (await this.batches.find(id, manager, true))!;
+  private async close(outer: EntityManager, id: string, tally: StatementTally): Promise<void> {
+    await outer.transaction(async (manager) => {
+      const b = (await this.batches.find(id, manager, 'update'))!;
       if (b.status !== 'processing') return;
-      const outcomes = outcomeTotals(await this.recon.aggregate(manager, id, 0, ALL));
+      // The steps this process committed are counted; what came before them is read from the lines.
+      const counted = tally.throughStep === b.chunkCount ? tally : new StatementTally(b.chunkCount);
+      if (counted.fromStep > 0) {
+        const before = counted.fromStep * b.chunkSize;
+        counted.merge(await this.recon.aggregate(manager, id, before), await this.recon.sellerReleases(manager, id, before));
+      }
+      const outcomes = outcomeTotals(counted.totals());
       const netLinesVnd = Object.values(outcomes).reduce((s, o) => s + o.netRemittedVnd, 0);
+      await this.ledger.post(manager, releasePosting(id, b.carrierCode, b.batchId, counted.releases()));
       await this.ledger.post(manager, closePosting(id, b.carrierCode, b.batchId, b.bankTransferRef, netLinesVnd, b.totalTransferredVnd));
       const now = new Date();
       Object.assign(b, {

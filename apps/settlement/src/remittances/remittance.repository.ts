@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { RemittanceDiscrepancy, RemittanceLineError } from '@app/contracts';
 import type { ParsedRemittanceLine } from './remittance-line-parser';
 import { RemittanceBatch } from './remittance-batch.entity';
+import { shipmentMatch } from './shipment-match.sql';
 
 /** Remittance batches, their staged lines and errors. */
 @Injectable()
@@ -13,10 +14,23 @@ export class RemittanceRepository {
     return this.dataSource.manager;
   }
 
-  find(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<RemittanceBatch | null> {
+  /**
+   * The batch, optionally locked: `update` to change it, `share` to keep it as it is while adding
+   * to it (chunks of one upload are staged side by side; completing it waits for them).
+   */
+  find(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock: false | 'update' | 'share' = false,
+  ): Promise<RemittanceBatch | null> {
     const q = manager.getRepository(RemittanceBatch).createQueryBuilder('b').where('b.id = :id', { id });
-    if (lock) q.setLock('pessimistic_write');
+    if (lock) q.setLock(lock === 'update' ? 'pessimistic_write' : 'pessimistic_read');
     return q.getOne();
+  }
+
+  /** Records a committed reconciliation step (the resume point). */
+  async advance(manager: EntityManager, id: string, chunksDone: number): Promise<void> {
+    await manager.query('UPDATE remittance_batches SET chunks_done = $2 WHERE id = $1', [id, chunksDone]);
   }
 
   save(manager: EntityManager, b: RemittanceBatch): Promise<RemittanceBatch> {
@@ -33,11 +47,14 @@ export class RemittanceRepository {
       .getOne();
   }
 
-  async processingIds(): Promise<string[]> {
-    const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM remittance_batches WHERE status = 'processing' ORDER BY completed_at`,
+  /** Statements accepted and not yet reconciled, oldest first (of one carrier, if given). */
+  async processing(carrierCode?: string): Promise<{ id: string; carrierCode: string }[]> {
+    const rows = await this.dataSource.query<{ id: string; carrier_code: string }[]>(
+      `SELECT id, carrier_code FROM remittance_batches WHERE status = 'processing' AND ($1::text IS NULL OR carrier_code = $1)
+        ORDER BY completed_at, id`,
+      [carrierCode ?? null],
     );
-    return rows.map((r) => r.id);
+    return rows.map((r) => ({ id: r.id, carrierCode: r.carrier_code }));
   }
 
   /** Records a chunk; false when it was staged before (a retried request). */
@@ -57,27 +74,41 @@ export class RemittanceRepository {
     return { chunks: Number(r.chunks), lines: Number(r.lines ?? 0) };
   }
 
-  /** Stages lines with one statement (arrays, not one insert per line). */
-  async insertLines(manager: EntityManager, remittanceId: string, lines: ParsedRemittanceLine[]): Promise<void> {
+  /**
+   * Stages lines with one statement (one JSON parameter of arrays, not one insert per line), each
+   * with the shipment it names among the carrier's — resolved now, while the upload streams in,
+   * so that reconciling the statement later starts from the answer.
+   */
+  async insertLines(manager: EntityManager, remittanceId: string, carrier: string, lines: ParsedRemittanceLine[]): Promise<void> {
     if (lines.length === 0) return;
     await manager.query(
       `INSERT INTO remittance_lines (remittance_id, ordinal, line_no, tracking_code, shipment_ref, cod_collected_vnd, shipping_fee_vnd,
-                                     cod_fee_vnd, return_fee_vnd, net_remitted_vnd, delivered_at)
-       SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[],
-                                $10::bigint[], $11::timestamptz[])
+                                     cod_fee_vnd, return_fee_vnd, net_remitted_vnd, delivered_at, shipment_id, seller_id)
+       SELECT $1, l.ordinal, l.line_no, l.tracking_code, l.shipment_ref, l.cod, l.shipping_fee, l.cod_fee, l.return_fee, l.net,
+              l.delivered_at, m.shipment_id, m.seller_id
+         FROM (SELECT (e->>0)::int AS ordinal, (e->>1)::int AS line_no, e->>2 AS tracking_code, e->>3 AS shipment_ref,
+                      (e->>4)::bigint AS cod, (e->>5)::bigint AS shipping_fee, (e->>6)::bigint AS cod_fee, (e->>7)::bigint AS return_fee,
+                      (e->>8)::bigint AS net, to_timestamp((e->>9)::float8 / 1000) AS delivered_at
+                 FROM jsonb_array_elements($2::jsonb) e) l
+         LEFT JOIN LATERAL (${shipmentMatch('l', '$3', 'x.shipment_id, x.seller_id')}) m ON true
        ON CONFLICT DO NOTHING`,
       [
         remittanceId,
-        lines.map((l) => l.ordinal),
-        lines.map((l) => l.lineNo),
-        lines.map((l) => l.trackingCode),
-        lines.map((l) => l.shipmentRef),
-        lines.map((l) => l.codCollectedVnd),
-        lines.map((l) => l.shippingFeeVnd),
-        lines.map((l) => l.codFeeVnd),
-        lines.map((l) => l.returnFeeVnd),
-        lines.map((l) => l.netRemittedVnd),
-        lines.map((l) => l.deliveredAt),
+        JSON.stringify(
+          lines.map((l) => [
+            l.ordinal,
+            l.lineNo,
+            l.trackingCode,
+            l.shipmentRef,
+            l.codCollectedVnd,
+            l.shippingFeeVnd,
+            l.codFeeVnd,
+            l.returnFeeVnd,
+            l.netRemittedVnd,
+            l.deliveredAt?.getTime() ?? null, // epoch ms: exact, and cheaper to write than ISO text
+          ]),
+        ),
+        carrier,
       ],
     );
   }
