@@ -168,7 +168,8 @@ function rowsOf(r) {
     return rows.map((row) => ({
       ...base,
       ...row,
-      command: row.command || command,
+      // The command must reproduce the figure: a row that leaves out the arguments run-all passed gets run-all's.
+      command: row.command && r.args.every((x) => row.command.includes(x)) ? row.command : command,
       warning: r.linesAfter ? `${r.linesAfter} lines after BENCH_RESULT` : '',
     }));
   } catch (e) {
