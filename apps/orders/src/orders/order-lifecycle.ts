@@ -63,8 +63,13 @@ export class OrderLifecycle {
     const { order } = agg;
     const now = new Date();
     const events: PendingEvent<unknown>[] = [];
+    const created: Shipment[] = [];
+    const senders = await this.shipments.sendersOf(
+      manager,
+      agg.subOrders.flatMap((sub) => (sub.items.length > 0 ? [sub.items[0].productId] : [])),
+    );
     for (const sub of agg.subOrders) {
-      const seller = sub.items.length > 0 ? await this.shipments.senderOf(manager, sub.items[0].productId) : null;
+      const seller = sub.items.length > 0 ? (senders.get(sub.items[0].productId) ?? null) : null;
       const shipment = Object.assign(new Shipment(), {
         id: uuidv7(),
         orderId: order.id,
@@ -86,7 +91,7 @@ export class OrderLifecycle {
         codVnd: sub.codVnd,
         codCollectedVnd: null,
       });
-      await this.shipments.insert(manager, shipment);
+      created.push(shipment);
       sub.shipmentId = shipment.id;
       agg.shipments.push(shipment);
       events.push(
@@ -110,6 +115,7 @@ export class OrderLifecycle {
         }),
       );
     }
+    await this.shipments.insert(manager, ...created);
     await this.orders.saveSubOrders(manager, agg.subOrders);
     await this.outbox.add(manager, ...events);
   }

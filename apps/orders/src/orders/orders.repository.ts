@@ -32,7 +32,11 @@ export class OrdersRepository {
     const order = await q.getOne();
     if (!order) return null;
     const subOrders = await manager.getRepository(SubOrder).find({ where: { orderId: id }, order: { id: 'ASC' } });
-    const shipments = await manager.getRepository(Shipment).find({ where: { orderId: id }, order: { id: 'ASC' } });
+    // Shipments are requested when an order is confirmed: a pending or rejected one has none.
+    const shipments =
+      order.status === 'pending' || order.status === 'rejected'
+        ? []
+        : await manager.getRepository(Shipment).find({ where: { orderId: id }, order: { id: 'ASC' } });
     return { order, subOrders, shipments };
   }
 

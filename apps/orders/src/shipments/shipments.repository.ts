@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { ShipmentStatus } from '@app/contracts';
 import { decodeCursor } from '@app/persistence';
 import { CatalogProduct, type SellerSnapshot } from '../catalog-view/catalog-product.entity';
@@ -10,17 +10,21 @@ import { Shipment } from './shipment.entity';
 export class ShipmentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, s: Shipment): Promise<void> {
-    await manager.getRepository(Shipment).insert(s);
+  async insert(manager: EntityManager, ...shipments: Shipment[]): Promise<void> {
+    if (shipments.length > 0) await manager.getRepository(Shipment).insert(shipments);
   }
 
   async save(manager: EntityManager, s: Shipment): Promise<void> {
     await manager.getRepository(Shipment).save(s);
   }
 
-  /** The seller's pickup point, from the catalog snapshot of one of its products. */
-  async senderOf(manager: EntityManager, productId: string): Promise<SellerSnapshot | null> {
-    return (await manager.getRepository(CatalogProduct).findOneBy({ productId }))?.seller ?? null;
+  /** Sellers' pickup points, from the catalog snapshot of one of their products each (by product id). */
+  async sendersOf(manager: EntityManager, productIds: string[]): Promise<Map<string, SellerSnapshot>> {
+    if (productIds.length === 0) return new Map();
+    const rows = await manager
+      .getRepository(CatalogProduct)
+      .find({ where: { productId: In(productIds) }, select: { productId: true, seller: true } });
+    return new Map(rows.map((r) => [r.productId, r.seller]));
   }
 
   lock(manager: EntityManager, id: string): Promise<Shipment | null> {
