@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { OrdersRpc, type OrderView, type RpcReply, type RpcRequest } from '@app/contracts';
 import { KafkaRpcClient, kafkaRpcOptions } from '@app/messaging';
 import { Api, expectProblem } from '../support/api';
+import { eventually } from '../support/infra';
 import { address, awaitOrderable, PartnerFixture } from '../support/marketplace';
 
 /**
@@ -73,6 +74,36 @@ describe('order placement repeated', () => {
     await confirmed(first.data.id);
     if (other.ok) await confirmed(other.data.id);
     expect(await partner.stock(product.id)).toBe(30 - 2 - 2);
+  });
+
+  it('skips a request whose caller has given up (past its deadline): no order, no stock taken, no answer', async () => {
+    const late = new KafkaRpcClient(kafkaRpcOptions(`replay-late-${uuidv7().slice(-8)}`, process.env.KAFKA_BROKERS!, 6), {
+      timeoutMs: -60000, // the deadline it sends is a minute ago
+    });
+    await late.connect();
+    try {
+      const before = await partner.stock(product.id);
+      const request: RpcRequest<ReturnType<typeof body>> = {
+        caller: { keyId: storefront.id, role: 'storefront' },
+        requestId: `late-${uuidv7()}`,
+        payload: body(5),
+        operation: { key: `req:${uuidv7()}`, requestHash: '' },
+      };
+      const answer = await firstValueFrom(late.send<RpcReply<OrderView>>(OrdersRpc.place, request).pipe(timeout(4000))).catch(
+        (e: unknown) => e,
+      );
+      expect(answer).toBeInstanceOf(Error);
+      expect((answer as Error).name).toBe('TimeoutError');
+      // A request placed after it is answered (the service is fine) and sees the stock untouched.
+      const next = await place(undefined, 1);
+      expect(next.ok).toBe(true);
+      // Reservations follow placement order: had the late one been placed, its 5 would go first.
+      await eventually(async () => (await partner.stock(product.id)) === before - 1, 20000, 'the next order to take its unit');
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(await partner.stock(product.id)).toBe(before - 1);
+    } finally {
+      await late.close();
+    }
   });
 
   it('answers a storefront retrying its Idempotency-Key with the first order, and refuses the key with another body', async () => {
