@@ -30,6 +30,24 @@ describe('SearchPageCache', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
+  it('counts the age of a page from when its load finished: a slow load is shared, not started again', async () => {
+    const c = cache();
+    let resolve!: (p: Page<ProductView>) => void;
+    const load = jest.fn(() => new Promise<Page<ProductView>>((r) => (resolve = r)));
+    const first = c.get('k', load);
+    t = 5_000; // the database is slow: the load outlives the TTL
+    const during = c.get('k', load);
+    expect(load).toHaveBeenCalledTimes(1);
+    resolve(page(1));
+    expect(await Promise.all([first, during])).toEqual([page(1), page(1)]);
+    t = 6_999;
+    expect(await c.get('k', load)).toEqual(page(1));
+    expect(load).toHaveBeenCalledTimes(1);
+    t = 7_000;
+    void c.get('k', load);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
   it('does not keep a failed load', async () => {
     const c = cache();
     await expect(c.get('k', () => Promise.reject(new Error('down')))).rejects.toThrow('down');

@@ -18,7 +18,10 @@ const KEY_FIELDS = [
  * Storefront search pages for a couple of seconds, in this process (ADR 0031). Buyers send the
  * same popular queries over and over; the page for one costs PostgreSQL milliseconds of ranking
  * per request, the same page from memory nothing. Concurrent requests for a page that is not
- * there wait for one load instead of each running the query. A page is at most `ttlMs` old;
+ * there wait for one load instead of each running the query, however long it takes: a page's
+ * `ttlMs` counts from when its load finished (counting from the start, a load slower than the TTL
+ * — PostgreSQL busy — expired while running, every request started another one, and the
+ * herd made every load slower still: no search answered at 300/s). A page is at most `ttlMs` old;
  * `clear()` (called on every product change made in this process) drops everything at once,
  * including loads still running, so nothing read before a change is kept after it.
  */
@@ -42,11 +45,17 @@ export class SearchPageCache {
     if (hit) this.pages.delete(key);
     if (this.pages.size >= this.maxPages) this.evictExpiredOrOldest(t);
     const page = load();
-    this.pages.set(key, { until: t + this.ttlMs, page });
+    const entry = { until: Number.POSITIVE_INFINITY, page };
+    this.pages.set(key, entry);
     // A failed load is not remembered; one overtaken by clear() is already gone.
-    page.catch(() => {
-      if (this.pages.get(key)?.page === page) this.pages.delete(key);
-    });
+    page.then(
+      () => {
+        entry.until = this.now() + this.ttlMs;
+      },
+      () => {
+        if (this.pages.get(key) === entry) this.pages.delete(key);
+      },
+    );
     return page;
   }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   applyDecorators,
+  Inject,
   Injectable,
   SetMetadata,
   UseInterceptors,
@@ -14,6 +15,8 @@ import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { Problem } from '@app/contracts';
 import { ConflictError, DomainError, ValidationFailedError, toProblem } from '@app/platform';
+import type { GatewayEnv } from '../gateway.env';
+import { GATEWAY_ENV } from '../gateway.tokens';
 import type { GatewayRequest } from '../http/request-context';
 import { IdempotencyRepository } from './idempotency.repository';
 
@@ -36,11 +39,21 @@ function canonical(value: unknown): unknown {
 /**
  * Idempotency-Key semantics (IETF httpapi-idempotency-key draft), scoped per API key: the same key
  * and body replay the first response; the same key with another body is 422; while the first
- * request still runs, 409. Server failures (5xx) release the key so the client can retry.
+ * request still runs, 409. Server failures (5xx) release the key so the client can retry; a claim
+ * whose gateway died before answering expires after its lease and the next request takes over (the
+ * services' operation keys, ADR 0007, keep that from creating twice what was created).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly records: IdempotencyRepository) {}
+  /** A request is answered (or 504) within RPC_TIMEOUT_MS; a claim older than twice that was lost with its gateway. */
+  private readonly leaseMs: number;
+
+  constructor(
+    private readonly records: IdempotencyRepository,
+    @Inject(GATEWAY_ENV) env: GatewayEnv,
+  ) {
+    this.leaseMs = Math.max(2 * env.RPC_TIMEOUT_MS, 30000);
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<GatewayRequest>();
@@ -68,18 +81,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // The service keeps this with what it creates: a retry after a 5xx (the record released) that
     // reaches a service which did create the first time gets that back instead of a second one.
     req.operation = { key: `idem:${createHash('sha256').update(`${apiKeyId}\n${key}`).digest('hex')}`, requestHash: hash };
-    if (!(await this.records.claim(apiKeyId, key, hash, IDEMPOTENCY_TTL_HOURS))) {
+    if (!(await this.records.claim(apiKeyId, key, hash, this.leaseMs))) {
       return this.replay(apiKeyId, key, hash, res);
     }
     const status =
       (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (req.method === 'POST' ? 201 : 200);
     try {
       const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.records.complete(apiKeyId, key, status, body);
+      await this.records.complete(apiKeyId, key, status, body, IDEMPOTENCY_TTL_HOURS);
       return body;
     } catch (e) {
       const problem = toProblem(e);
-      if (problem && problem.status < 500) await this.records.complete(apiKeyId, key, problem.status, problem);
+      if (problem && problem.status < 500) await this.records.complete(apiKeyId, key, problem.status, problem, IDEMPOTENCY_TTL_HOURS);
       else await this.records.release(apiKeyId, key);
       throw e;
     }

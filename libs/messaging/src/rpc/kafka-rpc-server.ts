@@ -50,6 +50,7 @@ export class KafkaRpcServer extends ServerKafka {
   });
   private readonly committer = new OffsetCommitter(() => this.consumer);
   private readonly expired = counter('rpc_requests_expired_total', 'Requests skipped because their caller had given up', ['service']);
+  private readonly failedReplies = counter('rpc_replies_failed_total', 'Replies that could not be produced', ['service']);
   private readonly duration = histogram('rpc_request_duration_seconds', 'Time from a request being fetched to its handler finishing', [
     'service',
   ]);
@@ -130,6 +131,12 @@ export class KafkaRpcServer extends ServerKafka {
     this.assignIsDisposedHeader(message, outgoing);
     try {
       await this.replies.send(replyTopic, outgoing);
+    } catch (e) {
+      // Nest sends replies from a fire-and-forget tick: a throw here was an unhandled rejection
+      // that took the process down while the broker restarted. The caller times out (504) and may
+      // retry; what the request created is kept under its operation key (ADR 0007).
+      this.failedReplies.inc({ service: this.config.service });
+      this.rpcLogger.warn({ err: e, correlationId }, 'reply could not be produced');
     } finally {
       this.onProcessingEndHook?.(this.transportId, context);
     }

@@ -43,11 +43,16 @@ export class ProduceBatcher {
       if (list) list.push(p.message);
       else byTopic.set(p.topic, [p.message]);
     }
-    this.producer()
-      .sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) })
-      .then(
-        () => batch.forEach((p) => p.resolve()),
-        (e: unknown) => batch.forEach((p) => p.reject(e)),
-      );
+    let producer: Producer;
+    try {
+      producer = this.producer();
+    } catch (e) {
+      batch.forEach((p) => p.reject(e));
+      return;
+    }
+    producer.sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) }).then(
+      () => batch.forEach((p) => p.resolve()),
+      (e: unknown) => batch.forEach((p) => p.reject(e)),
+    );
   }
 }
