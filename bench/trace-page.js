@@ -20,8 +20,8 @@ const arg = (name, fallback) => {
 const RATE = arg('rate', 200);
 const SECONDS = arg('seconds', 20);
 // Ports below the ephemeral range (32768–60999); the environment may move them off another run's.
-const KAFKA_PORT = Number(process.env.BENCH_KAFKA_PORT ?? 19992);
-const GATEWAY_PORT = Number(process.env.BENCH_GATEWAY_PORT ?? 29900);
+const KAFKA_PORT = Number(process.env.BENCH_KAFKA_PORT ?? 19592);
+const GATEWAY_PORT = Number(process.env.BENCH_GATEWAY_PORT ?? 29500);
 const ADMIN = 'bench-admin-key-0123456789abcdef';
 if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL must name the PostgreSQL server');
 
