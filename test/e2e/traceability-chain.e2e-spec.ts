@@ -245,23 +245,27 @@ describe('traceability: supply chain, capture and tamper evidence', () => {
     const check = async () => (await api.get(`/v1/lots/${fresh.id}/verify`, { key: storefront })).body;
     expect(await check()).toMatchObject({ intact: true, eventCount: 4 });
     const row = async (seq: number) =>
-      (await db.query(`SELECT event_id, chain_hash, epcis FROM lot_events WHERE lot_id = $1 AND seq = $2`, [fresh.id, seq])).rows[0] as {
+      (await db.query(`SELECT event_id, chain_hash, epcis, link_version FROM lot_events WHERE lot_id = $1 AND seq = $2`, [fresh.id, seq]))
+        .rows[0] as {
         event_id: string;
         chain_hash: string;
         epcis: Record<string, unknown>;
+        link_version: number;
       };
     const before = await row(3);
     const restore = () =>
-      db.query(`UPDATE lot_events SET event_id = $3, chain_hash = $4, epcis = $5 WHERE lot_id = $1 AND seq = $2`, [
+      db.query(`UPDATE lot_events SET event_id = $3, chain_hash = $4, epcis = $5, link_version = $6 WHERE lot_id = $1 AND seq = $2`, [
         fresh.id,
         3,
         before.event_id,
         before.chain_hash,
         JSON.stringify(before.epcis),
+        before.link_version,
       ]);
     const cases: [string, string, string][] = [
       ['its event hash', `event_id = 'ni:///sha-256;' || repeat('0', 64) || '?ver=CBV2.0'`, 'event_altered'],
       ['its chain link', `chain_hash = repeat('0', 64)`, 'chain_altered'],
+      ['the version of its link', `link_version = 3 - link_version`, 'chain_altered'],
       // The EPCIS event hash trims values, so only the digest of the whole stored record sees this one.
       [
         'a value where the event hash normalises it away',
@@ -278,8 +282,8 @@ describe('traceability: supply chain, capture and tamper evidence', () => {
     }
     // A fifth entry slipped in behind the lot's head (a copy of the fourth, as if it had happened again).
     await db.query(
-      `INSERT INTO lot_events (id, lot_id, seq, kind, event_id, occurred_at, recorded_at, recorded_by, source, epcis, chain_hash)
-       SELECT gen_random_uuid(), lot_id, 5, kind, event_id, occurred_at, recorded_at, recorded_by, source, epcis, chain_hash
+      `INSERT INTO lot_events (id, lot_id, seq, kind, event_id, occurred_at, recorded_at, recorded_by, source, epcis, chain_hash, link_version)
+       SELECT gen_random_uuid(), lot_id, 5, kind, event_id, occurred_at, recorded_at, recorded_by, source, epcis, chain_hash, link_version
        FROM lot_events WHERE lot_id = $1 AND seq = 4`,
       [fresh.id],
     );

@@ -14,6 +14,7 @@ import { LotRepository } from './lots/lot.repository';
 import { LotsController } from './lots/lots.controller';
 import { LotsService } from './lots/lots.service';
 import { Traceability1763870000000 } from './migrations/1763870000000-traceability';
+import { LotEventLinkVersions1765000000000 } from './migrations/1765000000000-lot-event-link-versions';
 import { CatalogReplicator } from './replicas/catalog-replicator';
 import { ProductReplica } from './replicas/product-replica.entity';
 import { ReplicaRepository } from './replicas/replica.repository';
@@ -26,7 +27,7 @@ import { TRACEABILITY_ENV } from './traceability.tokens';
 
 export const TRACEABILITY = 'traceability';
 export const TRACEABILITY_ENTITIES: Type[] = [Lot, LotEvent, Capture, SellerReplica, ProductReplica];
-export const TRACEABILITY_MIGRATIONS: Type[] = [Traceability1763870000000];
+export const TRACEABILITY_MIGRATIONS: Type[] = [Traceability1763870000000, LotEventLinkVersions1765000000000];
 
 /** Lots, farm diary and supply-chain events (EPCIS 2.0), the tamper-evident chain, QR codes. Owns the `<prefix>_traceability` database. */
 @Module({})

@@ -1,4 +1,4 @@
-import { genesisHash, linkHash, stableJson } from './chain-hash';
+import { genesisHash, linkHash, recordDigestV1, recordDigestV2, stableJson } from './chain-hash';
 
 /** The definition, written the obvious way: what the one-pass serialiser must always agree with. */
 function reference(value: unknown): string {
@@ -71,8 +71,8 @@ describe('chain hash', () => {
     expect(stableJson(b)).toBe(stableJson(a));
   });
 
-  it('keeps the link format: any change here breaks every stored chain', () => {
-    // Values from the first implementation (ADR 0010).
+  it('keeps the link formats: any change here breaks every stored chain', () => {
+    // Version 1's values are from the first implementation (ADR 0010).
     const record = {
       type: 'ObjectEvent',
       eventTime: '2026-03-01T00:00:00.000Z',
@@ -81,8 +81,13 @@ describe('chain hash', () => {
     };
     const genesis = genesisHash('0190f5c8-0000-7000-8000-000000000001');
     expect(genesis).toBe('35ccc13d413233f314d0203d5719b7bda7f792676da6ac9212564066e571fce6');
-    expect(linkHash(genesis, 'ni:///sha-256;00?ver=CBV2.0', record)).toBe(
+    expect(linkHash(genesis, 'ni:///sha-256;00?ver=CBV2.0', recordDigestV1(record))).toBe(
       'ca842b3cce1957a1242e461c97e639266436dafcc053729b06e58eea4869bff7',
     );
+    // Version 2 digests jsonb's text as PostgreSQL prints it (keys by length, then bytes; `, ` and `: `).
+    const jsonbText =
+      '{"type": "ObjectEvent", "eventTime": "2026-03-01T00:00:00.000Z", "quantityList": [{"quantity": 2.5}], "nongsan:recordedBy": "Thắng"}';
+    expect(recordDigestV2(jsonbText)).toBe('e0cfa658ef4f2a467a36a334a124ef997df38f33b532459bbd6c08e24ebda855');
+    expect(recordDigestV2(jsonbText)).not.toBe(recordDigestV1(record));
   });
 });

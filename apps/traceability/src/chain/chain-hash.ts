@@ -74,10 +74,29 @@ export function genesisHash(lotId: string): string {
 }
 
 /**
- * One link: commits to the previous link, to the EPCIS event hash (the standard fingerprint of what
- * happened) and to the whole stored record (fields the event hash leaves out, such as recordTime
- * and errorDeclaration, included).
+ * Which definition of the record digest an entry's link uses; stored with the entry (ADR 0012).
+ * 1: SHA-256 of the record re-serialised with sorted keys (`stableJson`), entries before ADR 0012.
+ * 2: SHA-256 of the record's text exactly as PostgreSQL's jsonb prints it, what new entries use.
  */
-export function linkHash(previous: string, eventId: string, record: Record<string, unknown>): string {
-  return sha256(`${previous}\n${eventId}\n${sha256(stableJson(record))}`);
+export type LinkVersion = 1 | 2;
+/** What new entries are linked with (`recordDigestV2`). */
+export const LINK_VERSION = 2 satisfies LinkVersion;
+
+/** Link version 1's digest of the stored record. */
+export function recordDigestV1(record: Record<string, unknown>): string {
+  return sha256(stableJson(record));
+}
+
+/** Link version 2's digest: of jsonb's own text of the stored record (`epcis::text`), nothing re-serialised. */
+export function recordDigestV2(jsonbText: string): string {
+  return sha256(jsonbText);
+}
+
+/**
+ * One link: commits to the previous link, to the EPCIS event hash (the standard fingerprint of what
+ * happened) and to the digest of the whole stored record (fields the event hash leaves out, such as
+ * recordTime and errorDeclaration, included).
+ */
+export function linkHash(previous: string, eventId: string, recordDigest: string): string {
+  return sha256(`${previous}\n${eventId}\n${recordDigest}`);
 }

@@ -1,10 +1,14 @@
 import type { VerificationView } from '@app/contracts';
-import { genesisHash, linkHash } from './chain-hash';
+import { genesisHash, linkHash, recordDigestV1, recordDigestV2 } from './chain-hash';
 
+/** One stored entry as verification reads it: the record as jsonb's text, parsed here once. */
 export interface ChainRow {
   seq: number;
   eventId: string;
-  epcis: Record<string, unknown>;
+  /** `LinkVersion` as stored; anything else breaks the chain there. */
+  linkVersion: number;
+  /** The stored EPCIS record as PostgreSQL prints it (`epcis::text`). */
+  record: string;
   chainHash: string;
 }
 
@@ -13,9 +17,10 @@ export type ChainVerdict = Pick<VerificationView, 'intact' | 'eventCount' | 'bro
 type Reason = NonNullable<ChainVerdict['reason']>;
 
 /**
- * Recomputes a lot's chain from its stored events, one entry at a time in chain order (so entries
- * can be checked while later ones are still being read): each event's hash from its content, each
- * link from the one before. The first entry that does not match is where the history was rewritten.
+ * Recomputes a lot's chain from its stored entries, one at a time in chain order (so entries can
+ * be checked while later ones are still being read): each event's hash from its stored content,
+ * each link from the one before and the digest of the whole stored record. The first entry that
+ * does not match is where the history was rewritten.
  */
 export class ChainVerifier {
   private previous: string;
@@ -34,10 +39,12 @@ export class ChainVerifier {
     const position = ++this.rows;
     if (this.broken) return;
     if (row.seq !== position) return this.break(position, 'event_missing');
-    const eventId = this.hashOf(row.epcis);
+    const epcis = JSON.parse(row.record) as Record<string, unknown>;
+    const eventId = this.hashOf(epcis);
     if (eventId !== row.eventId) return this.break(row.seq, 'event_altered');
-    const link = linkHash(this.previous, eventId, row.epcis);
-    if (link !== row.chainHash) return this.break(row.seq, 'chain_altered');
+    const digest = row.linkVersion === 2 ? recordDigestV2(row.record) : row.linkVersion === 1 ? recordDigestV1(epcis) : null;
+    const link = digest === null ? null : linkHash(this.previous, eventId, digest);
+    if (link === null || link !== row.chainHash) return this.break(row.seq, 'chain_altered');
     this.previous = link;
   }
 

@@ -8,7 +8,7 @@ import { EXPORT_CONTEXT, EXPORT_PREFIXES, prefixesFor } from '../epcis/epcis-con
 import { EventHasher } from '../epcis/event-hash';
 import type { Lot } from '../lots/lot.entity';
 import { LotRepository } from '../lots/lot.repository';
-import { genesisHash, linkHash } from './chain-hash';
+import { genesisHash, LINK_VERSION, linkHash, recordDigestV2 } from './chain-hash';
 import { ChainVerifier } from './chain-verifier';
 import { LotEvent } from './lot-event.entity';
 import { LotEventRepository } from './lot-event.repository';
@@ -48,7 +48,8 @@ export class LotChainService {
       const epcis: Record<string, unknown> = { ...entry.epcis, recordTime: recordedAt.toISOString() };
       const eventId = this.hashOf(epcis);
       epcis.eventID ??= eventId;
-      const chainHash = linkHash(lot.chainHead ?? genesisHash(lot.id), eventId, epcis);
+      const stored = await this.events.jsonbText(manager, epcis);
+      const chainHash = linkHash(lot.chainHead ?? genesisHash(lot.id), eventId, recordDigestV2(stored));
       const row = Object.assign(new LotEvent(), {
         id: uuidv7(),
         lotId: lot.id,
@@ -63,6 +64,7 @@ export class LotChainService {
         captureId: entry.captureId ?? null,
         epcis,
         chainHash,
+        linkVersion: LINK_VERSION,
       });
       saved.push(await this.events.insert(manager, row));
       lot.eventCount = row.seq;

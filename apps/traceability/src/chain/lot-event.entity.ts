@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { LotEventKind } from '@app/contracts';
+import type { LinkVersion } from './chain-hash';
 
 /**
  * One entry of a lot's history, append-only: the EPCIS event as stored, its event hash, and the
@@ -7,6 +8,7 @@ import type { LotEventKind } from '@app/contracts';
  */
 @Entity({ name: 'lot_events' })
 @Unique('lot_events_lot_seq_key', ['lotId', 'seq'])
+@Check('lot_events_link_version', 'link_version IN (1, 2)')
 // Partial unique index (lot_id, source_ref) WHERE source_ref IS NOT NULL: DB-only, see the migration.
 @Index('lot_events_source_ref_key', { synchronize: false })
 export class LotEvent {
@@ -52,7 +54,11 @@ export class LotEvent {
   @Column({ type: 'jsonb' })
   epcis: Record<string, unknown>;
 
-  /** Hex SHA-256 over the previous chain hash, this event hash and the stored record. */
+  /** Hex SHA-256 over the previous chain hash, this event hash and the digest of the stored record. */
   @Column({ type: 'text', name: 'chain_hash' })
   chainHash: string;
+
+  /** How `chainHash` digests the stored record (`LinkVersion`, ADR 0012): 1 before that, 2 since. */
+  @Column({ type: 'smallint', name: 'link_version' })
+  linkVersion: LinkVersion;
 }

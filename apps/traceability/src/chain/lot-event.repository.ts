@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ChainRow } from './chain-verifier';
 import { LotEvent } from './lot-event.entity';
 
-const CHAIN_ROWS = 'SELECT seq, event_id, epcis::text, chain_hash FROM lot_events WHERE lot_id = $1 ORDER BY seq';
+const CHAIN_ROWS = 'SELECT seq, event_id, link_version, epcis::text, chain_hash FROM lot_events WHERE lot_id = $1 ORDER BY seq';
 
 @Injectable()
 export class LotEventRepository {
@@ -19,9 +19,18 @@ export class LotEventRepository {
   }
 
   /**
+   * PostgreSQL's text of a record as it will be stored: jsonb prints the same value the same way,
+   * and this is the JSON text TypeORM sends for the column (`JSON.stringify`).
+   */
+  async jsonbText(manager: EntityManager, record: Record<string, unknown>): Promise<string> {
+    const [row] = await manager.query<{ text: string }[]>('SELECT $1::jsonb::text AS text', [JSON.stringify(record)]);
+    return row.text;
+  }
+
+  /**
    * Hands a lot's entries to `onRow` in chain order as PostgreSQL sends them, so checking one entry
-   * overlaps reading the next; one statement, one snapshot. The record comes as jsonb's text and is
-   * parsed here once, without entity hydration.
+   * overlaps reading the next; one statement, one snapshot; no entity hydration, the record as
+   * jsonb's text.
    */
   async streamChainRows(lotId: string, onRow: (row: ChainRow) => void): Promise<void> {
     const query: QueryArrayConfig<[string]> = { text: CHAIN_ROWS, values: [lotId], rowMode: 'array' };
@@ -31,11 +40,11 @@ export class LotEventRepository {
       await new Promise<void>((resolve, reject) => {
         let failure: Error | null = null;
         client
-          .query(new Query<[number, string, string, string]>(query))
+          .query(new Query<[number, string, number, string, string]>(query))
           .on('row', (r) => {
             if (failure) return;
             try {
-              onRow({ seq: r[0], eventId: r[1], epcis: JSON.parse(r[2]) as Record<string, unknown>, chainHash: r[3] });
+              onRow({ seq: r[0], eventId: r[1], linkVersion: r[2], record: r[3], chainHash: r[4] });
             } catch (e) {
               // Thrown here it would escape into the connection's socket handler: fail the read instead.
               failure = e instanceof Error ? e : new Error('reading the chain failed', { cause: e });
