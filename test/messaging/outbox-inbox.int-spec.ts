@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { deadLetterTopic, defineEvent, registerEvents } from '@app/contracts';
+import { deadLetterTopic, defineEvent, registerEvents, type CloudEvent } from '@app/contracts';
 import {
   EventDispatcher,
   Inbox,
@@ -168,6 +168,36 @@ describe('outbox, inbox and DLQ on Kafka and PostgreSQL', () => {
       expect(rows.map((r) => Number(r.n) - base)).toEqual(Array.from({ length: count }, (_, i) => i));
       const transactions = new Set(rows.map((r) => r.tx)).size;
       expect(transactions).toBeLessThan(count / 10);
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it('hands a batch handler runs of consecutive new events, in order, each once', async () => {
+    const base = -2_000_000; // negative: the other tests' consumers skip them
+    const count = 120;
+    const envelopes = await ds.transaction((m) =>
+      outbox.add(m, ...Array.from({ length: count }, (_, i) => event(Probe, `agg-run-${i % 7}`, { n: base + i }))),
+    );
+    await transport.publish(envelopes.map((e) => ({ topic, key: 'one-partition', value: JSON.stringify(e), headers: { ce_id: e.id } })));
+    const runs: number[][] = [];
+    const groupId = uniqueName('runs');
+    const many = (events: CloudEvent[]) => {
+      const ns = events.map((e) => (e.data as { n: number }).n).filter((n) => n >= base && n < base + count);
+      if (ns.length > 0) runs.push(ns);
+      return Promise.resolve();
+    };
+    const dispatcher = new EventDispatcher(
+      new Inbox(ds),
+      transport,
+      [{ consumer: `test:${groupId}`, type: Probe.type, handle: (e) => many([e]), handleMany: (es) => many(es) }],
+      { service: 'test', groupId, maxAttempts: 3, retryBaseMs: 10 },
+    );
+    const sub = await transport.subscribe({ groupId, topics: [topic], handle: (rs, hb) => dispatcher.handleBatch(rs, hb) });
+    try {
+      await eventually(async () => Promise.resolve(runs.flat().length >= count), 30000, 'every event in runs');
+      expect(runs.flat()).toEqual(Array.from({ length: count }, (_, i) => base + i));
+      expect(runs.length).toBeLessThan(count / 10);
     } finally {
       await sub.close();
     }

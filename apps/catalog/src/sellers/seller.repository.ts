@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { Seller } from './seller.entity';
 
 @Injectable()
@@ -12,5 +12,11 @@ export class SellerRepository {
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Seller | null> {
     return manager.getRepository(Seller).findOneBy({ id });
+  }
+
+  async findMany(manager: EntityManager, ids: string[]): Promise<Map<string, Seller>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.getRepository(Seller).findBy({ id: In(ids) });
+    return new Map(rows.map((s) => [s.id, s]));
   }
 }

@@ -10,14 +10,24 @@ export class StockReservationRepository {
     return q.getOne();
   }
 
-  /** A new reservation (or tombstone): one INSERT, no read-before-write. */
-  async insert(manager: EntityManager, r: StockReservation): Promise<void> {
-    await manager.query(`INSERT INTO stock_reservations (sub_order_id, order_id, status, lines) VALUES ($1, $2, $3, $4::jsonb)`, [
-      r.subOrderId,
-      r.orderId,
-      r.status,
-      JSON.stringify(r.lines),
-    ]);
+  /** New reservations (or tombstones): one INSERT for all, no read-before-write. */
+  async insert(manager: EntityManager, ...rs: StockReservation[]): Promise<void> {
+    if (rs.length === 0) return;
+    await manager.query(
+      `INSERT INTO stock_reservations (sub_order_id, order_id, status, lines)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`,
+      [rs.map((r) => r.subOrderId), rs.map((r) => r.orderId), rs.map((r) => r.status), rs.map((r) => JSON.stringify(r.lines))],
+    );
+  }
+
+  /** Which of these sub-orders already have a reservation (or tombstone). */
+  async existing(manager: EntityManager, subOrderIds: string[]): Promise<Set<string>> {
+    if (subOrderIds.length === 0) return new Set();
+    const rows = await manager.query<{ sub_order_id: string }[]>(
+      'SELECT sub_order_id FROM stock_reservations WHERE sub_order_id = ANY($1::text[])',
+      [subOrderIds],
+    );
+    return new Set(rows.map((r) => r.sub_order_id));
   }
 
   async setStatus(manager: EntityManager, subOrderId: string, status: StockReservation['status']): Promise<void> {

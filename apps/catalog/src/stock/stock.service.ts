@@ -12,9 +12,11 @@ import {
   type EventData,
   type SubOrderLines,
 } from '@app/contracts';
-import { event, OnEvent, Outbox, type PendingEvent } from '@app/messaging';
+import { event, OnEvent, OnEvents, Outbox, type PendingEvent } from '@app/messaging';
+import type { Product } from '../products/product.entity';
 import { ProductRepository } from '../products/product.repository';
 import { isVisible } from '../products/product.view';
+import type { Seller } from '../sellers/seller.entity';
 import { SellerRepository } from '../sellers/seller.repository';
 import { StockReservation } from './stock-reservation.entity';
 import { StockReservationRepository } from './stock-reservation.repository';
@@ -37,9 +39,48 @@ export class StockService {
     private readonly outbox: Outbox,
   ) {}
 
-  @OnEvent(OrderPlacedV1)
-  async onOrderPlaced(e: CloudEvent<EventData<typeof OrderPlacedV1>>, manager: EntityManager): Promise<void> {
-    for (const sub of e.data.subOrders) await this.reserve(manager, e.data.orderId, sub);
+  /**
+   * Reserves the sub-orders of a run of placed orders in one pass: every product they name locked
+   * once, in id order (so this transaction cannot deadlock with another that does the same), then
+   * each sub-order decided in placement order against the stock left by the ones before it, and
+   * all of it written in a few statements — per sub-order it took six.
+   */
+  @OnEvents(OrderPlacedV1)
+  async onOrderPlaced(events: CloudEvent<EventData<typeof OrderPlacedV1>>[], manager: EntityManager): Promise<void> {
+    const subs = events.flatMap((e) => e.data.subOrders.map((sub) => ({ orderId: e.data.orderId, sub })));
+    const done = await this.reservations.existing(
+      manager,
+      subs.map((s) => s.sub.subOrderId),
+    );
+    const todo: typeof subs = [];
+    for (const s of subs) {
+      if (done.has(s.sub.subOrderId)) continue;
+      done.add(s.sub.subOrderId);
+      todo.push(s);
+    }
+    if (todo.length === 0) return;
+    const productIds = [...new Set(todo.flatMap((s) => s.sub.lines.map((l) => l.productId)).filter((id) => isUuid(id)))];
+    const locked = productIds.length > 0 ? await this.products.lockMany(manager, productIds) : [];
+    const byId = new Map(locked.map((p) => [p.id, p]));
+    const sellers = await this.sellers.findMany(
+      manager,
+      [...new Set(todo.map((s) => s.sub.sellerId))].filter((id) => isUuid(id)),
+    );
+    const reservations: StockReservation[] = [];
+    const out: PendingEvent<unknown>[] = [];
+    const changed = new Set<string>();
+    for (const { orderId, sub } of todo) {
+      const decided = this.decide(orderId, sub, byId, sellers.get(sub.sellerId) ?? null);
+      reservations.push(decided.reservation);
+      out.push(...decided.events);
+      for (const id of decided.changed) changed.add(id);
+    }
+    await this.products.setStock(
+      manager,
+      [...changed].map((id) => ({ id, stock: byId.get(id)!.stock })),
+    );
+    await this.reservations.insert(manager, ...reservations);
+    await this.outbox.add(manager, ...out);
   }
 
   @OnEvent(SubOrderReleasedV1)
@@ -70,14 +111,15 @@ export class StockService {
     await this.outbox.add(manager, ...events);
   }
 
-  private async reserve(manager: EntityManager, orderId: string, sub: SubOrderLines): Promise<void> {
-    if (await this.reservations.find(manager, sub.subOrderId)) return;
+  /** One sub-order, all its lines or none, against the locked rows (whose stock it decrements). */
+  private decide(
+    orderId: string,
+    sub: SubOrderLines,
+    byId: Map<string, Product>,
+    seller: Seller | null,
+  ): { reservation: StockReservation; events: PendingEvent<unknown>[]; changed: string[] } {
     const quantities = new Map<string, number>();
     for (const l of sub.lines) quantities.set(l.productId, (quantities.get(l.productId) ?? 0) + l.quantity);
-    const ids = [...quantities.keys()].filter((id) => isUuid(id));
-    const locked = ids.length > 0 ? await this.products.lockMany(manager, ids) : [];
-    const byId = new Map(locked.map((p) => [p.id, p]));
-    const seller = await this.sellers.findById(sub.sellerId, manager);
     const rejected: RejectedLine[] = [];
     for (const [productId, quantity] of quantities) {
       const p = byId.get(productId);
@@ -98,27 +140,24 @@ export class StockService {
         quantity,
         unitPriceVnd: byId.get(productId)?.priceVnd ?? 0,
       }));
-      await this.reservations.insert(manager, reservation);
-      await this.outbox.add(manager, event(StockRejectedV1, sub.subOrderId, { orderId, subOrderId: sub.subOrderId, lines: rejected }));
       this.logger.log({ orderId, subOrderId: sub.subOrderId, rejected: rejected.length }, 'sub-order rejected');
-      return;
+      return {
+        reservation,
+        events: [event(StockRejectedV1, sub.subOrderId, { orderId, subOrderId: sub.subOrderId, lines: rejected })],
+        changed: [],
+      };
     }
     const events: PendingEvent<unknown>[] = [];
-    for (const [productId, quantity] of quantities) byId.get(productId)!.stock -= quantity;
-    await this.products.setStock(
-      manager,
-      [...quantities.keys()].map((id) => ({ id, stock: byId.get(id)!.stock })),
-    );
     for (const [productId, quantity] of quantities) {
       const p = byId.get(productId)!;
+      p.stock -= quantity;
       reservation.lines.push({ productId, quantity, unitPriceVnd: p.priceVnd });
       events.push(
         event(ProductStockChangedV1, p.id, { productId: p.id, sellerId: p.sellerId, stock: p.stock, reason: 'reserved' as const }),
       );
     }
     reservation.status = 'reserved';
-    await this.reservations.insert(manager, reservation);
     events.push(event(StockReservedV1, sub.subOrderId, { orderId, subOrderId: sub.subOrderId, lines: reservation.lines }));
-    await this.outbox.add(manager, ...events);
+    return { reservation, events, changed: [...quantities.keys()] };
   }
 }

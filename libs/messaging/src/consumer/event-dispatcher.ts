@@ -11,6 +11,8 @@ export interface EventHandlerBinding {
   consumer: string;
   type: string;
   handle(event: CloudEvent, manager: EntityManager): Promise<void>;
+  /** Set for @OnEvents handlers: a run of consecutive new events of the type at once. */
+  handleMany?(events: CloudEvent[], manager: EntityManager): Promise<void>;
 }
 
 export interface EventDispatcherOptions {
@@ -109,11 +111,26 @@ export class EventDispatcher {
     const applied = new Map<string, number>();
     let current: E | undefined;
     try {
-      await this.inbox.processBatch(entries, async (entry, manager) => {
-        current = entry as E;
-        await current.handler.handle(entry.event, manager);
-        current = undefined;
-        applied.set(entry.event.type, (applied.get(entry.event.type) ?? 0) + 1);
+      await this.inbox.processBatch(entries, async (fresh, manager) => {
+        // Consecutive entries of one batch handler form a run; everything else goes one by one.
+        for (let i = 0; i < fresh.length;) {
+          const entry = fresh[i] as E;
+          let end = i + 1;
+          if (entry.handler.handleMany) while (end < fresh.length && (fresh[end] as E).handler === entry.handler) end += 1;
+          const run = fresh.slice(i, end) as E[];
+          current = entry;
+          if (entry.handler.handleMany && run.length > 1) {
+            await entry.handler.handleMany(
+              run.map((r) => r.event),
+              manager,
+            );
+          } else {
+            await entry.handler.handle(entry.event, manager);
+          }
+          current = undefined;
+          for (const r of run) applied.set(r.event.type, (applied.get(r.event.type) ?? 0) + 1);
+          i = end;
+        }
       });
     } catch (e) {
       this.logger.warn({ err: e, entries: entries.length }, 'batch failed; applying its events one at a time');

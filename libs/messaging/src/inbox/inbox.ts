@@ -29,11 +29,11 @@ export class Inbox {
 
   /**
    * Applies many entries in one transaction (one commit for a whole batch of events): the inbox rows
-   * of all of them are inserted at once, then `apply` runs, in the given order, for each entry not
-   * seen before (an entry repeated within the batch runs once). If anything throws, nothing of the
-   * batch is kept. Resolves with how many entries were applied.
+   * of all of them are inserted at once, then `apply` runs with the entries not seen before, in the
+   * given order (an entry repeated within the batch is there once). If anything throws, nothing of
+   * the batch is kept. Resolves with how many entries were new.
    */
-  processBatch(entries: InboxEntry[], apply: (entry: InboxEntry, manager: EntityManager) => Promise<void>): Promise<number> {
+  processBatch(entries: InboxEntry[], apply: (fresh: InboxEntry[], manager: EntityManager) => Promise<void>): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const inserted = await manager.query<{ consumer: string; event_id: string }[]>(
         `INSERT INTO inbox (consumer, event_id, event_type)
@@ -41,14 +41,10 @@ export class Inbox {
          ON CONFLICT DO NOTHING RETURNING consumer, event_id`,
         [entries.map((e) => e.consumer), entries.map((e) => e.event.id), entries.map((e) => e.event.type)],
       );
-      const fresh = new Set(inserted.map((r) => `${r.consumer}\n${r.event_id}`));
-      let applied = 0;
-      for (const entry of entries) {
-        if (!fresh.delete(`${entry.consumer}\n${entry.event.id.toLowerCase()}`)) continue;
-        await apply(entry, manager);
-        applied += 1;
-      }
-      return applied;
+      const unseen = new Set(inserted.map((r) => `${r.consumer}\n${r.event_id}`));
+      const fresh = entries.filter((entry) => unseen.delete(`${entry.consumer}\n${entry.event.id.toLowerCase()}`));
+      await apply(fresh, manager);
+      return fresh.length;
     });
   }
 }
