@@ -93,7 +93,7 @@ describe('orders stuck pending', () => {
       { orderId: placed.id, subOrderId: placed.subOrders[0].id, lines: [] },
       '/test/catalog',
     );
-    await ds.transaction((m) => app.get(OrderSaga).onReserved(late, m));
+    await ds.transaction((m) => app.get(OrderSaga).onReserved([late], m));
     expect((await orders.get(storefront, placed.id)).status).toBe('rejected');
     expect(await outboxTypes(placed.id)).toEqual(emitted);
   });

@@ -58,17 +58,33 @@ export class OrderLifecycle {
   }
 
   /** All sub-orders reserved: confirm, and request one shipment per sub-order from the carrier. */
-  async confirm(manager: EntityManager, agg: OrderAggregate): Promise<void> {
-    await this.transition(manager, agg, 'confirmed');
-    const { order } = agg;
-    const now = new Date();
+  confirm(manager: EntityManager, agg: OrderAggregate): Promise<void> {
+    return this.confirmMany(manager, [agg]);
+  }
+
+  /** {@link confirm} for several orders at once: the same writes, a handful of statements for all. */
+  async confirmMany(manager: EntityManager, aggs: OrderAggregate[]): Promise<void> {
+    if (aggs.length === 0) return;
+    const at = new Date();
     const events: PendingEvent<unknown>[] = [];
-    const created: Shipment[] = [];
+    for (const agg of aggs) {
+      const from = agg.order.status;
+      assertTransition(from, 'confirmed');
+      agg.order.status = 'confirmed';
+      events.push(event(OrderStatusChangedV1, agg.order.id, { orderId: agg.order.id, from, to: 'confirmed', at: at.toISOString() }));
+    }
+    await this.orders.saveOrders(
+      manager,
+      aggs.map((a) => a.order),
+    );
+    const subs = aggs.flatMap((a) => a.subOrders.map((sub) => ({ agg: a, sub })));
     const senders = await this.shipments.sendersOf(
       manager,
-      agg.subOrders.flatMap((sub) => (sub.items.length > 0 ? [sub.items[0].productId] : [])),
+      subs.flatMap(({ sub }) => (sub.items.length > 0 ? [sub.items[0].productId] : [])),
     );
-    for (const sub of agg.subOrders) {
+    const created: Shipment[] = [];
+    for (const { agg, sub } of subs) {
+      const { order } = agg;
       const seller = sub.items.length > 0 ? (senders.get(sub.items[0].productId) ?? null) : null;
       const shipment = Object.assign(new Shipment(), {
         id: uuidv7(),
@@ -78,7 +94,7 @@ export class OrderLifecycle {
         trackingCode: null,
         status: 'requested' as const,
         carrierStatusCode: null,
-        statusAt: now,
+        statusAt: at,
         sender: {
           name: sub.sellerName,
           phone: seller?.phone ?? '',
@@ -111,12 +127,15 @@ export class OrderLifecycle {
           weightGrams: sub.weightGrams,
           codVnd: sub.codVnd,
           valueVnd: sub.itemsVnd,
-          requestedAt: now.toISOString(),
+          requestedAt: at.toISOString(),
         }),
       );
     }
     await this.shipments.insert(manager, ...created);
-    await this.orders.saveSubOrders(manager, agg.subOrders);
+    await this.orders.saveSubOrders(
+      manager,
+      subs.map((s) => s.sub),
+    );
     await this.outbox.add(manager, ...events);
   }
 

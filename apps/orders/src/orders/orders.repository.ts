@@ -41,6 +41,43 @@ export class OrdersRepository {
   }
 
   /** Writes what a transition changes (status, reason); one statement, no read-before-write. */
+  /** Orders with their parts, keyed by id; `lock` takes the order rows first, in id order. */
+  async loadMany(ids: string[], manager: EntityManager, lock = false): Promise<Map<string, OrderAggregate>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const q = manager.getRepository(Order).createQueryBuilder('o').where('o.id IN (:...ids)', { ids: unique }).orderBy('o.id');
+    if (lock) q.setLock('pessimistic_write');
+    const orders = await q.getMany();
+    const found = orders.map((o) => o.id);
+    const subOrders =
+      found.length > 0 ? await manager.getRepository(SubOrder).find({ where: { orderId: In(found) }, order: { id: 'ASC' } }) : [];
+    const shipped = orders.filter((o) => o.status !== 'pending' && o.status !== 'rejected').map((o) => o.id);
+    const shipments =
+      shipped.length > 0 ? await manager.getRepository(Shipment).find({ where: { orderId: In(shipped) }, order: { id: 'ASC' } }) : [];
+    const out = new Map<string, OrderAggregate>(orders.map((order) => [order.id, { order, subOrders: [], shipments: [] }]));
+    for (const s of subOrders) out.get(s.orderId)?.subOrders.push(s);
+    for (const s of shipments) out.get(s.orderId)?.shipments.push(s);
+    return out;
+  }
+
+  /** Writes what transitions changed on several orders (status, reason) in one statement. */
+  async saveOrders(manager: EntityManager, orders: Order[]): Promise<void> {
+    if (orders.length === 0) return;
+    const [rows] = await manager.query<[{ id: string; updated_at: Date; version: number }[], number]>(
+      `UPDATE orders o SET status = u.status, reason = u.reason, updated_at = now(), version = o.version + 1
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(id, status, reason)
+        WHERE o.id = u.id RETURNING o.id, o.updated_at, o.version`,
+      [orders.map((o) => o.id), orders.map((o) => o.status), orders.map((o) => o.reason)],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const o of orders) {
+      const row = byId.get(o.id);
+      if (!row) throw new Error(`order ${o.id} vanished while its row was locked`);
+      o.updatedAt = row.updated_at;
+      o.version = row.version;
+    }
+  }
+
   async saveOrder(manager: EntityManager, order: Order): Promise<void> {
     // TypeORM answers an UPDATE with [rows, affected].
     const [[row]] = await manager.query<[{ updated_at: Date; version: number }[], number]>(
