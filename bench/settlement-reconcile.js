@@ -495,6 +495,21 @@ async function main() {
     const cpuBefore = await cpuSnapshot(db, prefix, pids);
     const idlePerS = Object.fromEntries(Object.entries(cpuUsed(idleFrom, cpuBefore)).map(([k, v]) => [k, +(v / 5).toFixed(2)]));
     const t0 = Date.now();
+    // When each process's resident set peaked (VmRSS sampled every 100 ms): which phase costs the memory.
+    const rssTrace = { settlement: { mb: 0, atS: 0 }, gateway: { mb: 0, atS: 0 } };
+    const rssEverySecond = { settlement: [], gateway: [] };
+    const rssSampler = setInterval(() => {
+      const atS = (Date.now() - t0) / 1000;
+      for (const k of ['settlement', 'gateway']) {
+        try {
+          const mb = Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pids[k]}/status`, 'utf8'))[1]) / 1024);
+          if (mb > rssTrace[k].mb) rssTrace[k] = { mb, atS: +atS.toFixed(1) };
+          if (Math.floor(atS) >= rssEverySecond[k].length) rssEverySecond[k].push(mb);
+        } catch {
+          // gone
+        }
+      }
+    }, 100);
     const poll = setInterval(() => {
       db.query(
         `SELECT coalesce(sum(CASE WHEN status = 'reconciled' THEN line_count ELSE least(chunks_done * chunk_size, line_count) END), 0) AS done,
@@ -542,6 +557,7 @@ async function main() {
       }
     } finally {
       clearInterval(poll);
+      clearInterval(rssSampler);
     }
     const { rows: ends } = await db.query(
       `SELECT extract(epoch FROM max(reconciled_at)) * 1000 AS end_ms, extract(epoch FROM min(completed_at)) * 1000 AS first_complete_ms
@@ -647,7 +663,47 @@ async function main() {
               (SELECT count(*) FROM ledger_postings WHERE kind LIKE 'remittance%')::int AS postings`,
     );
     check('trial balance', [tb[0].ac, tb[0].ed, tb[0].ec], [tb[0].ad, tb[0].ad, tb[0].ad]);
-    const tbApi = await call(base, 'GET', '/v1/admin/ledger/trial-balance', ADMIN);
+    // The trial balance through the API, every page of it (~40,000 accounts): the pages together
+    // must list every account once and add up to the totals each page reports, and stay small.
+    const tbApi = { pages: 0, accounts: 0, debits: 0, credits: 0, maxPageBytes: 0, msPerPage: [], status: 200, last: undefined };
+    for (let cursor; ;) {
+      const t = Date.now();
+      const r = await call(
+        base,
+        'GET',
+        `/v1/admin/ledger/trial-balance?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        ADMIN,
+      );
+      tbApi.msPerPage.push(Date.now() - t);
+      if (r.status !== 200) {
+        Object.assign(tbApi, { status: r.status, error: JSON.stringify(r.body).slice(0, 200) });
+        failures.push(`trial balance page ${tbApi.pages + 1}: ${r.status} ${tbApi.error}`);
+        break;
+      }
+      tbApi.pages += 1;
+      tbApi.accounts += r.body.items.length;
+      tbApi.maxPageBytes = Math.max(tbApi.maxPageBytes, r.bytes);
+      for (const a of r.body.items) {
+        tbApi.debits += a.debitsVnd;
+        tbApi.credits += a.creditsVnd;
+      }
+      tbApi.last = r.body;
+      if (!r.body.nextCursor) break;
+      cursor = r.body.nextCursor;
+    }
+    if (tbApi.last) {
+      check(
+        'trial balance endpoint',
+        { balanced: tbApi.last.balanced, accounts: tbApi.accounts, debits: tbApi.debits, credits: tbApi.credits },
+        {
+          balanced: true,
+          accounts: tbApi.last.accountCount,
+          debits: tbApi.last.totalDebitsVnd,
+          credits: tbApi.last.totalCreditsVnd,
+        },
+      );
+      check('trial balance totals', tbApi.last.totalDebitsVnd, Number(tb[0].ad));
+    }
 
     // Where the time went: each step's transaction start is its posting's posted_at (now()).
     const { rows: steps } = await db.query(
@@ -689,6 +745,8 @@ async function main() {
       peakRssMb: { settlement: Math.round(rss.settlement), gateway: Math.round(rss.gateway) },
       peakRssDuringRunMb: windowed ? { settlement: Math.round(runRss.settlement), gateway: Math.round(runRss.gateway) } : 'n/a',
       peakRssAtStartupMb: { settlement: Math.round(startupRss.settlement), gateway: Math.round(startupRss.gateway) },
+      rssPeakSampledAt: rssTrace,
+      rssMbEverySecond: { settlement: rssEverySecond.settlement.join(' '), gateway: rssEverySecond.gateway.join(' ') },
       cpuSecondsDuringRun: cpu,
       cpuSecondsDuringUpload: cpuUsed(cpuBefore, cpuAtUpload),
       cpuSecondsPerSecondIdle: idlePerS,
@@ -696,7 +754,10 @@ async function main() {
       ratioToCopy: +(totalMs / copyMs).toFixed(1),
       remittancePostings: tb[0].postings,
       trialBalanceEndpoint:
-        tbApi.status === 200 ? `200 balanced=${tbApi.body.balanced}` : `${tbApi.status} ${JSON.stringify(tbApi.body).slice(0, 160)}`,
+        tbApi.status === 200
+          ? `${tbApi.pages} pages of ≤ 1,000 for ${fmt(tbApi.accounts)} accounts, largest ${fmt(tbApi.maxPageBytes)} bytes, ` +
+            `median ${tbApi.msPerPage.sort((a, b) => a - b)[Math.floor(tbApi.msPerPage.length / 2)]} ms a page, balanced=${tbApi.last.balanced}`
+          : `${tbApi.status} ${tbApi.error}`,
       exact: failures.length === 0,
       load1: load,
     };

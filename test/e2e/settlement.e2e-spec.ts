@@ -81,7 +81,7 @@ describe('settlement', () => {
   // shared ledger at the same time, so "nothing posted" is judged on this carrier's accounts.
   const carrierLedger = async () =>
     (
-      (await api.get('/v1/admin/ledger/trial-balance', { key: admin() })).body.accounts as {
+      (await api.get(`/v1/admin/ledger/trial-balance?prefix=carrier:${carrierCode}:&limit=1000`, { key: admin() })).body.items as {
         code: string;
         debitsVnd?: number;
         creditsVnd?: number;
@@ -296,8 +296,8 @@ describe('settlement', () => {
       const b = await balance();
       expect(b.availableVnd - before.availableVnd).toBe(share(matched) + share(over) + share(dup));
       expect(b.pendingVnd - before.pendingVnd).toBe(share(short) + share(old));
-      const tb = (await api.get('/v1/admin/ledger/trial-balance', { key: admin() })).body;
-      const acct = (code: string) => tb.accounts.find((a: { code: string }) => a.code === code);
+      const tb = (await api.get(`/v1/admin/ledger/trial-balance?prefix=carrier:${carrierCode}:`, { key: admin() })).body;
+      const acct = (code: string) => tb.items.find((a: { code: string }) => a.code === code);
       // Short 50,000 (owed) − over 7,000 − unknown net − duplicate net + transfer shortfall 1,000.
       expect(acct(`carrier:${carrierCode}:discrepancy`).balanceVnd).toBe(
         50000 - 7000 - lines[3].netRemittedVnd - lines[5].netRemittedVnd + 1000,
@@ -336,6 +336,31 @@ describe('settlement', () => {
       const r = await reconciled(res.body.id);
       expect(r.outcomes.matched.count).toBe(2);
       expect(r.transfer.matches).toBe(true);
+    });
+
+    it('reads quoted fields and CRLF line ends as RFC 4180 says, and names the line of a broken quote', async () => {
+      const s = [ship(70000), ship(80000)];
+      const pending = (await balance()).pendingVnd;
+      await deliver(...s);
+      await eventually(async () => (await balance()).pendingVnd === pending + share(s[0]) + share(s[1]));
+      const lines = s.map((x) => line(x, x.codVnd));
+      // The first line's tracking code quoted, the second's delivery time too; CRLF throughout.
+      const rows = csv(lines).split('\n');
+      rows[1] = rows[1].replace(lines[0].trackingCode, `"${lines[0].trackingCode}"`);
+      rows[2] = rows[2].replace(lines[1].deliveredAt, `"${lines[1].deliveredAt}"`);
+      const res = await postCsv(
+        rows.join('\r\n') + '\r\n',
+        `batchId=QUOTED-${uuidv7()}&bankTransferRef=FT5&totalTransferredVnd=${net(lines)}`,
+      );
+      expect(res.status).toBe(202);
+      expect((await reconciled(res.body.id)).outcomes.matched.count).toBe(2);
+
+      rows[2] = rows[2].replace(`"${lines[1].deliveredAt}"`, `"${lines[1].deliveredAt}"x`);
+      const bad = await postCsv(rows.join('\n'), `batchId=QUOTED-${uuidv7()}&bankTransferRef=FT6&totalTransferredVnd=${net(lines)}`);
+      expectProblem(bad, 422, 'validation_failed');
+      expect(bad.body.errors).toEqual([
+        expect.objectContaining({ field: 'line 3.csv', message: expect.stringMatching(/^line 3: Invalid Closing Quote/) }),
+      ]);
     });
 
     it.each([['wrong columns', 'trackingCode,codCollectedVnd,netRemittedVnd', 'header']])(
@@ -441,6 +466,36 @@ describe('settlement', () => {
       expect(rows.length - 2).toBe(json.body.lines.length);
     });
 
+    it('gives the trial balance a page at a time, with the whole ledger’s totals on every page', async () => {
+      const tb = (q: string) => api.get(`/v1/admin/ledger/trial-balance?${q}`, { key: admin() });
+      const prefix = `carrier:${carrierCode}:`;
+      const all = await tb(`prefix=${prefix}&limit=1000`);
+      expect(all.status).toBe(200);
+      expect(all.body.items.map((a: { code: string }) => a.code)).toEqual([
+        `${prefix}clearing`,
+        `${prefix}discrepancy`,
+        `${prefix}receivable`,
+      ]);
+      expect(all.body.nextCursor).toBeNull();
+      // Two accounts a page: the same accounts, in order, then no cursor.
+      const first = await tb(`prefix=${prefix}&limit=2`);
+      const second = await tb(`prefix=${prefix}&limit=2&cursor=${first.body.nextCursor}`);
+      expect([first.body.items.length, second.body.items.length, second.body.nextCursor]).toEqual([2, 1, null]);
+      expect([...first.body.items, ...second.body.items].map((a: { code: string }) => a.code)).toEqual(
+        all.body.items.map((a: { code: string }) => a.code),
+      );
+      for (const page of [all.body, first.body, second.body]) {
+        expect(page).toMatchObject({ balanced: true, totalCreditsVnd: page.totalDebitsVnd });
+        // Every account's totals, not only this carrier's: far more than the page lists.
+        expect(page.accountCount).toBeGreaterThan(all.body.items.length);
+        expect(page.totalDebitsVnd).toBeGreaterThan(all.body.items.reduce((t: number, a: { debitsVnd: number }) => t + a.debitsVnd, 0));
+      }
+      expect((await tb('')).body.items.length).toBeLessThanOrEqual(100);
+      expectProblem(await tb('cursor=not-one-we-issued'), 422, 'validation_failed');
+      expectProblem(await tb('limit=1001'), 422, 'validation_failed');
+      expectProblem(await tb('limit=0'), 422, 'validation_failed');
+    });
+
     it('reports the day per carrier and province', async () => {
       const today = new Date(Date.now() + 7 * 3600000).toISOString().slice(0, 10);
       const res = await api.get(`/v1/admin/reports/daily?date=${today}`, { key: admin() });
@@ -448,7 +503,7 @@ describe('settlement', () => {
       const row = res.body.rows.find(
         (r: { carrierCode: string; provinceCode: string }) => r.carrierCode === carrierCode && r.provinceCode === '79',
       );
-      expect(row.delivered).toBe(9);
+      expect(row.delivered).toBe(11);
       expect(row.returned).toBe(1);
       expect(row.codRemittedVnd).toBeGreaterThan(0);
       expect(res.body.byCarrier.find((r: { carrierCode: string }) => r.carrierCode === carrierCode).codOutstandingVnd).toBe(

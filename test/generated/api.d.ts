@@ -64,7 +64,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every ledger account’s totals and balance; total debits always equal total credits. */
+    /**
+     * Every ledger account’s totals and balance, a page at a time; total debits always equal total credits.
+     * @description Accounts in code order, `limit` per page (up to 1,000) after `cursor`, optionally only codes starting with `prefix`. `totalDebitsVnd`, `totalCreditsVnd`, `accountCount` and `balanced` cover the whole ledger on every page.
+     */
     get: operations['LedgerAdminController_trialBalance'];
     put?: never;
     post?: never;
@@ -1640,11 +1643,18 @@ export interface components {
       kind: string;
     };
     TrialBalanceDto: {
-      accounts: components['schemas']['TrialBalanceAccountDto'][];
+      /** @description Accounts in the ledger, all pages and prefixes together. */
+      accountCount: number;
       /** @description Debits = credits, and the accounts agree with their entries. */
       balanced: boolean;
+      /** @description This page’s accounts, in code order. */
+      items: components['schemas']['TrialBalanceAccountDto'][];
+      /** @description Pass as `cursor` for the next page; null on the last. */
+      nextCursor: string | null;
       postings: number;
+      /** @description Over every account of the ledger; always equal to totalDebitsVnd. */
       totalCreditsVnd: number;
+      /** @description Over every account of the ledger, on every page. */
       totalDebitsVnd: number;
     };
     UpdateProductDto: {
@@ -1912,7 +1922,13 @@ export interface operations {
   };
   LedgerAdminController_trialBalance: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Opaque: the `nextCursor` of the previous page. */
+        cursor?: string;
+        limit?: number;
+        /** @description Only accounts whose code starts with this; the totals still cover every account. */
+        prefix?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1938,6 +1954,15 @@ export interface operations {
       };
       /** @description This role may not call this endpoint. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid fields (see `errors[]`), unknown fields, or an Idempotency-Key reused with another body. */
+      422: {
         headers: {
           [name: string]: unknown;
         };

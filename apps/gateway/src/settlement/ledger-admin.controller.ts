@@ -1,11 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SettlementRpc, type DailyReport } from '@app/contracts';
+import { DEFAULT_TRIAL_BALANCE_PAGE, SettlementRpc, type DailyReport } from '@app/contracts';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { Roles } from '../identity/access.decorators';
 import { ApiProblems } from '../openapi/problem.dto';
 import { ServiceClient } from '../rpc/service-client';
-import { DailyReportDto, DailyReportQueryDto, TrialBalanceDto } from './ledger-report.dto';
+import { DailyReportDto, DailyReportQueryDto, TrialBalanceDto, TrialBalanceQueryDto } from './ledger-report.dto';
 
 @ApiTags('settlement')
 @Roles('admin')
@@ -14,10 +14,20 @@ export class LedgerAdminController {
   constructor(private readonly services: ServiceClient) {}
 
   @Get('ledger/trial-balance')
-  @ApiOperation({ summary: 'Every ledger account’s totals and balance; total debits always equal total credits.' })
+  @ApiOperation({
+    summary: 'Every ledger account’s totals and balance, a page at a time; total debits always equal total credits.',
+    description:
+      'Accounts in code order, `limit` per page (up to 1,000) after `cursor`, optionally only codes starting with `prefix`. ' +
+      '`totalDebitsVnd`, `totalCreditsVnd`, `accountCount` and `balanced` cover the whole ledger on every page.',
+  })
   @ApiOkResponse({ type: TrialBalanceDto })
-  trialBalance(@Ctx() ctx: RequestContext): Promise<TrialBalanceDto> {
-    return this.services.call(SettlementRpc.trialBalance, ctx.caller, ctx.requestId, {});
+  @ApiProblems(422)
+  trialBalance(@Query() q: TrialBalanceQueryDto, @Ctx() ctx: RequestContext): Promise<TrialBalanceDto> {
+    return this.services.call(SettlementRpc.trialBalance, ctx.caller, ctx.requestId, {
+      limit: q.limit ?? DEFAULT_TRIAL_BALANCE_PAGE,
+      ...(q.cursor ? { cursor: q.cursor } : {}),
+      ...(q.prefix ? { prefix: q.prefix } : {}),
+    });
   }
 
   @Get('reports/daily')

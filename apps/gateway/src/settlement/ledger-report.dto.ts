@@ -1,6 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
-import type { DailyReport, DailyReportRow, TrialBalance, TrialBalanceAccount } from '@app/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  DEFAULT_TRIAL_BALANCE_PAGE,
+  MAX_TRIAL_BALANCE_PAGE,
+  type DailyReport,
+  type DailyReportRow,
+  type TrialBalance,
+  type TrialBalanceAccount,
+  type TrialBalanceRequest,
+} from '@app/contracts';
 
 export class TrialBalanceAccountDto implements TrialBalanceAccount {
   @ApiProperty({ example: 'carrier:VTP:receivable' }) code: string;
@@ -10,10 +19,38 @@ export class TrialBalanceAccountDto implements TrialBalanceAccount {
   @ApiProperty() balanceVnd: number;
 }
 
+/** `?limit=&cursor=` as every list, a larger page for this admin report, and an optional code prefix. */
+export class TrialBalanceQueryDto implements Partial<TrialBalanceRequest> {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_TRIAL_BALANCE_PAGE, default: DEFAULT_TRIAL_BALANCE_PAGE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_TRIAL_BALANCE_PAGE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Opaque: the `nextCursor` of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({
+    example: 'carrier:VTP:',
+    description: 'Only accounts whose code starts with this; the totals still cover every account.',
+  })
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'prefix must be 1–200 printable characters' })
+  prefix?: string;
+}
+
 export class TrialBalanceDto implements TrialBalance {
-  @ApiProperty({ type: [TrialBalanceAccountDto] }) accounts: TrialBalanceAccountDto[];
-  @ApiProperty() totalDebitsVnd: number;
-  @ApiProperty() totalCreditsVnd: number;
+  @ApiProperty({ type: [TrialBalanceAccountDto], description: 'This page’s accounts, in code order.' }) items: TrialBalanceAccountDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last.' })
+  nextCursor: string | null;
+  @ApiProperty({ description: 'Accounts in the ledger, all pages and prefixes together.' }) accountCount: number;
+  @ApiProperty({ description: 'Over every account of the ledger, on every page.' }) totalDebitsVnd: number;
+  @ApiProperty({ description: 'Over every account of the ledger; always equal to totalDebitsVnd.' }) totalCreditsVnd: number;
   @ApiProperty({ description: 'Debits = credits, and the accounts agree with their entries.' }) balanced: boolean;
   @ApiProperty() postings: number;
 }

@@ -1,5 +1,5 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { SettlementRpc, type RpcRequest, type TrialBalance } from '@app/contracts';
+import { SettlementRpc, type RpcRequest, type TrialBalance, type TrialBalanceRequest } from '@app/contracts';
 import { RpcController } from '@app/platform';
 import { assertAdmin } from '../admin-only';
 import { LedgerService } from './ledger.service';
@@ -9,8 +9,8 @@ export class LedgerController {
   constructor(private readonly ledger: LedgerService) {}
 
   @MessagePattern(SettlementRpc.trialBalance)
-  trialBalance(@Payload() r: RpcRequest<Record<string, never>>): Promise<TrialBalance> {
+  trialBalance(@Payload() r: RpcRequest<TrialBalanceRequest>): Promise<TrialBalance> {
     assertAdmin(r.caller);
-    return this.ledger.trialBalance();
+    return this.ledger.trialBalance(r.payload);
   }
 }

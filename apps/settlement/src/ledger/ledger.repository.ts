@@ -59,33 +59,43 @@ export class LedgerRepository {
        SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::bigint[])`,
       [postingId, codes, debits, credits],
     );
+    // The totals from the entries just written (the posting is new: these are all of its entries),
+    // rather than sending a statement's 40,000 amounts a second time.
     await manager.query(
       `UPDATE ledger_accounts a SET debits_vnd = a.debits_vnd + d.dr, credits_vnd = a.credits_vnd + d.cr
-         FROM (SELECT code, sum(dr) AS dr, sum(cr) AS cr FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS t(code, dr, cr) GROUP BY code) d
-        WHERE a.code = d.code`,
-      [codes, debits, credits],
+         FROM (SELECT account_code, sum(debit_vnd) AS dr, sum(credit_vnd) AS cr FROM ledger_entries WHERE posting_id = $1 GROUP BY account_code) d
+        WHERE a.code = d.account_code`,
+      [postingId],
     );
   }
 
-  async trialBalance(): Promise<{ accounts: TrialBalanceAccount[]; postings: number }> {
+  /** Up to `limit` accounts after `after` in code order, optionally only those whose code starts with `prefix`. */
+  async accounts(after: string | undefined, limit: number, prefix: string | undefined): Promise<TrialBalanceAccount[]> {
     const rows = await this.dataSource.query<{ code: string; kind: string; normal_side: 'D' | 'C'; debits: string; credits: string }[]>(
-      'SELECT code, kind, normal_side, debits_vnd AS debits, credits_vnd AS credits FROM ledger_accounts ORDER BY code',
+      `SELECT code, kind, normal_side, debits_vnd AS debits, credits_vnd AS credits FROM ledger_accounts
+        WHERE ($1::text IS NULL OR code > $1) AND ($2::text IS NULL OR starts_with(code, $2))
+        ORDER BY code LIMIT $3`,
+      [after ?? null, prefix ?? null, limit],
     );
-    const [{ n }] = await this.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM ledger_postings');
-    return {
-      postings: Number(n),
-      accounts: rows.map((r) => {
-        const debitsVnd = Number(r.debits);
-        const creditsVnd = Number(r.credits);
-        return {
-          code: r.code,
-          kind: r.kind,
-          debitsVnd,
-          creditsVnd,
-          balanceVnd: r.normal_side === 'D' ? debitsVnd - creditsVnd : creditsVnd - debitsVnd,
-        };
-      }),
-    };
+    return rows.map((r) => {
+      const debitsVnd = Number(r.debits);
+      const creditsVnd = Number(r.credits);
+      return {
+        code: r.code,
+        kind: r.kind,
+        debitsVnd,
+        creditsVnd,
+        balanceVnd: r.normal_side === 'D' ? debitsVnd - creditsVnd : creditsVnd - debitsVnd,
+      };
+    });
+  }
+
+  /** Every account's running totals added up, and how many accounts and postings there are. */
+  async accountTotals(): Promise<{ accounts: number; debits: number; credits: number; postings: number }> {
+    const [r] = await this.dataSource.query<{ n: string; d: string | null; c: string | null; p: string }[]>(
+      `SELECT count(*) AS n, sum(debits_vnd) AS d, sum(credits_vnd) AS c, (SELECT count(*) FROM ledger_postings) AS p FROM ledger_accounts`,
+    );
+    return { accounts: Number(r.n), debits: Number(r.d ?? 0), credits: Number(r.c ?? 0), postings: Number(r.p) };
   }
 
   /** Entry totals straight from the entries (a cross-check of the accounts' running totals). */

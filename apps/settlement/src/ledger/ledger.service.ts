@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { TrialBalance } from '@app/contracts';
+import { DEFAULT_TRIAL_BALANCE_PAGE, MAX_TRIAL_BALANCE_PAGE, type TrialBalance, type TrialBalanceRequest } from '@app/contracts';
+import { decodeCursor, toPage } from '@app/persistence';
 import { ConflictError } from '@app/platform';
 import type { AccountRef, EntryDraft, PostingDraft } from './accounts';
 import { LedgerRepository } from './ledger.repository';
@@ -65,18 +66,27 @@ export class LedgerService {
     return true;
   }
 
-  async trialBalance(): Promise<TrialBalance> {
-    const { accounts, postings } = await this.ledger.trialBalance();
-    const totals = await this.ledger.entryTotals();
-    const totalDebitsVnd = accounts.reduce((s, a) => s + a.debitsVnd, 0);
-    const totalCreditsVnd = accounts.reduce((s, a) => s + a.creditsVnd, 0);
+  /** A page of accounts in code order; the totals and the check are over the whole ledger. */
+  async trialBalance(req: TrialBalanceRequest): Promise<TrialBalance> {
+    const limit = Math.min(Math.max(Math.trunc(req.limit) || DEFAULT_TRIAL_BALANCE_PAGE, 1), MAX_TRIAL_BALANCE_PAGE);
+    const after = decodeCursor<{ code: string }>(req.cursor, ['code'])?.code;
+    const rows = await this.ledger.accounts(after, limit + 1, req.prefix || undefined);
+    const page = toPage(
+      rows,
+      limit,
+      (a) => a,
+      (a) => ({ code: a.code }),
+    );
+    const totals = await this.ledger.accountTotals();
+    const entries = await this.ledger.entryTotals();
     return {
-      accounts,
-      totalDebitsVnd,
-      totalCreditsVnd,
+      ...page,
+      accountCount: totals.accounts,
+      totalDebitsVnd: totals.debits,
+      totalCreditsVnd: totals.credits,
       // Balanced only if the running totals agree with each other and with the entries themselves.
-      balanced: totalDebitsVnd === totalCreditsVnd && totals.debits === totalDebitsVnd && totals.credits === totalCreditsVnd,
-      postings,
+      balanced: totals.debits === totals.credits && entries.debits === totals.debits && entries.credits === totals.credits,
+      postings: totals.postings,
     };
   }
 }

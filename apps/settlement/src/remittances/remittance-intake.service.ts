@@ -17,7 +17,7 @@ import { ConflictError, DomainError, ForbiddenError, IllegalTransitionError, Not
 import type { SettlementEnv } from '../settlement.env';
 import { SETTLEMENT_ENV } from '../settlement.tokens';
 import { RemittanceBatch } from './remittance-batch.entity';
-import { parseRemittanceLine, type ParsedRemittanceLine } from './remittance-line-parser';
+import { checkRemittanceLine, type StagedLine } from './remittance-line-parser';
 import { RemittanceReconciler } from './remittance-reconciler.service';
 import { RemittanceRepository } from './remittance.repository';
 import { remittanceView } from './remittance.view';
@@ -76,13 +76,12 @@ export class RemittanceIntakeService {
     if (req.lines.length > MAX_REMITTANCE_CHUNK_LINES) {
       throw new ValidationFailedError([{ field: 'lines', message: `at most ${MAX_REMITTANCE_CHUNK_LINES} lines per chunk` }]);
     }
-    const valid: ParsedRemittanceLine[] = [];
+    const valid: StagedLine[] = [];
     const errors: RemittanceLineError[] = [];
-    req.lines.forEach((tuple, i) => {
-      const r = parseRemittanceLine(tuple, req.firstOrdinal + i);
-      if (r.line) valid.push(r.line);
-      else errors.push(...r.errors);
-    });
+    for (let i = 0; i < req.lines.length; i++) {
+      const line = checkRemittanceLine(req.lines[i], req.firstOrdinal + i, errors);
+      if (line) valid.push(line);
+    }
     return this.dataSource.transaction(async (manager) => {
       // A shared lock: the chunks of one upload are staged side by side, `complete` waits for them.
       const b = await this.upload(caller, req.uploadId, manager, 'share');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RemittanceDiscrepancy, RemittanceLineError } from '@app/contracts';
-import type { ParsedRemittanceLine } from './remittance-line-parser';
+import type { StagedLine } from './remittance-line-parser';
 import { RemittanceBatch } from './remittance-batch.entity';
 import { shipmentMatch } from './shipment-match.sql';
 
@@ -79,7 +79,7 @@ export class RemittanceRepository {
    * with the shipment it names among the carrier's — resolved now, while the upload streams in,
    * so that reconciling the statement later starts from the answer.
    */
-  async insertLines(manager: EntityManager, remittanceId: string, carrier: string, lines: ParsedRemittanceLine[]): Promise<void> {
+  async insertLines(manager: EntityManager, remittanceId: string, carrier: string, lines: StagedLine[]): Promise<void> {
     if (lines.length === 0) return;
     await manager.query(
       `INSERT INTO remittance_lines (remittance_id, ordinal, line_no, tracking_code, shipment_ref, cod_collected_vnd, shipping_fee_vnd,
@@ -94,20 +94,8 @@ export class RemittanceRepository {
        ON CONFLICT DO NOTHING`,
       [
         remittanceId,
-        JSON.stringify(
-          lines.map((l) => [
-            l.ordinal,
-            l.lineNo,
-            l.trackingCode,
-            l.shipmentRef,
-            l.codCollectedVnd,
-            l.shippingFeeVnd,
-            l.codFeeVnd,
-            l.returnFeeVnd,
-            l.netRemittedVnd,
-            l.deliveredAt?.getTime() ?? null, // epoch ms: exact, and cheaper to write than ISO text
-          ]),
-        ),
+        // Arrays as StagedLine lays them out; the delivery time in epoch ms (exact, and cheap to write).
+        JSON.stringify(lines),
         carrier,
       ],
     );

@@ -1,3 +1,5 @@
+import type { Page, PageRequest } from '../page';
+
 /** The ledger as callers see it (integer đồng). */
 export interface SellerBalance {
   sellerId: string;
@@ -20,10 +22,27 @@ export interface TrialBalanceAccount {
   balanceVnd: number;
 }
 
-export interface TrialBalance {
-  accounts: TrialBalanceAccount[];
+/** Most accounts one trial-balance page lists (an admin report: ~130 bytes an account, far under Kafka's 1 MB). */
+export const MAX_TRIAL_BALANCE_PAGE = 1000;
+export const DEFAULT_TRIAL_BALANCE_PAGE = 100;
+
+/** A page of the trial balance: `limit` accounts after the cursor, in code order. */
+export interface TrialBalanceRequest extends PageRequest {
+  /** Only accounts whose code starts with this (`carrier:VTP:`, `seller:<id>:`); the totals still cover every account. */
+  prefix?: string;
+}
+
+/**
+ * The trial balance, a page of accounts at a time (a Tết season has tens of thousands of seller
+ * accounts); the totals and the check are over every account of the ledger, on every page.
+ */
+export interface TrialBalance extends Page<TrialBalanceAccount> {
+  /** Accounts in the ledger (all of them, whatever the page or prefix). */
+  accountCount: number;
+  /** Over all accounts; always equal. */
   totalDebitsVnd: number;
   totalCreditsVnd: number;
+  /** Debits = credits, and the accounts' running totals agree with the entries themselves. */
   balanced: boolean;
   postings: number;
 }

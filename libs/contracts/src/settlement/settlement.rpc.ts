@@ -1,5 +1,5 @@
 import type { CreatePayoutRequest, PayoutBatchView, PutBankAccountRequest, SellerBankAccount } from './payout.dto';
-import type { SellerBalance, SellerStatement, SellerStatementRequest, TrialBalance } from './ledger.dto';
+import type { SellerBalance, SellerStatement, SellerStatementRequest, TrialBalance, TrialBalanceRequest } from './ledger.dto';
 import type {
   BeginRemittanceRequest,
   CompleteRemittanceRequest,
@@ -33,7 +33,7 @@ export interface SettlementRpcContract {
   [SettlementRpc.getBalance]: { request: { sellerId: string }; response: SellerBalance };
   [SettlementRpc.getStatement]: { request: SellerStatementRequest; response: SellerStatement };
   [SettlementRpc.putBankAccount]: { request: PutBankAccountRequest; response: SellerBankAccount };
-  [SettlementRpc.trialBalance]: { request: Record<string, never>; response: TrialBalance };
+  [SettlementRpc.trialBalance]: { request: TrialBalanceRequest; response: TrialBalance };
   [SettlementRpc.createPayout]: { request: CreatePayoutRequest; response: PayoutBatchView };
   [SettlementRpc.getPayout]: { request: { id: string }; response: PayoutBatchView };
   [SettlementRpc.markPayoutPaid]: { request: { id: string }; response: PayoutBatchView };
