@@ -36,14 +36,23 @@ function stats(ms: number[]): { median: number; p95: number; max: number } {
   return { median: s[Math.floor(s.length / 2)], p95: s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)], max: s[s.length - 1] };
 }
 
-/** `runs` timed rounds after 3 warm-up rounds; each round runs every case once, in turn. */
-async function alternate(runs: number, cases: (() => Promise<unknown>)[]): Promise<number[][]> {
-  const out = cases.map(() => [] as number[]);
+/**
+ * `runs` timed rounds after 3 warm-up rounds; each round runs every case once, in turn. Per run:
+ * wall time, and this process's CPU time (on a busy machine the wall time is mostly waiting for a CPU).
+ */
+async function alternate(runs: number, cases: (() => Promise<unknown>)[]): Promise<{ wall: number[]; cpu: number[] }[]> {
+  const out = cases.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
   for (let i = 0; i < runs + 3; i++) {
     for (const [c, f] of cases.entries()) {
+      const cpu = process.cpuUsage();
       const t = process.hrtime.bigint();
       await f();
-      if (i >= 3) out[c].push(Number(process.hrtime.bigint() - t) / 1e6);
+      const wall = Number(process.hrtime.bigint() - t) / 1e6;
+      const used = process.cpuUsage(cpu);
+      if (i >= 3) {
+        out[c].wall.push(wall);
+        out[c].cpu.push((used.user + used.system) / 1000);
+      }
     }
   }
   return out;
@@ -154,20 +163,20 @@ async function main(): Promise<void> {
     const verdict = await chain.verify(current);
     if (!verdict.intact || verdict.eventCount !== events) throw new Error(`unexpected verdict ${JSON.stringify(verdict)}`);
     const loadBefore = loadAverage();
-    const [readMs, verifyMs] = await alternate(runs, [() => ds.query(readRows, [lot.id]), () => chain.verify(current)]);
+    const [readRuns, verifyRuns] = await alternate(runs, [() => ds.query(readRows, [lot.id]), () => chain.verify(current)]);
     const loadAfter = loadAverage();
-    const read = stats(readMs);
-    const verify = stats(verifyMs);
+    const read = stats(readRuns.wall);
+    const verify = stats(verifyRuns.wall);
     const ratio = verify.median / read.median;
     const met = verify.median <= TARGET_MS;
-    const row = (name: string, s: ReturnType<typeof stats>) =>
-      `${name.padEnd(34)} ${s.median.toFixed(1).padStart(8)} ${s.p95.toFixed(1).padStart(8)} ${s.max.toFixed(1).padStart(8)}`;
+    const row = (name: string, s: ReturnType<typeof stats>, cpu: number[]) =>
+      `${name.padEnd(34)} ${s.median.toFixed(1).padStart(8)} ${s.p95.toFixed(1).padStart(8)} ${s.max.toFixed(1).padStart(8)} ${stats(cpu).median.toFixed(1).padStart(12)}`;
     console.log(`\n${events} events, ${runs} alternating runs each after 3 warm-up runs; ms`);
     console.log(`rows read with: ${plan}${analyze ? '' : ' (no ANALYZE)'}`);
     console.log(`load average (1, 5, 15 min): ${loadBefore} before, ${loadAfter} after; ${os.cpus().length} CPUs`);
-    console.log(`${'case'.padEnd(34)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}`);
-    console.log(row('baseline: read the rows only', read));
-    console.log(row('verify (read + hash + chain)', verify));
+    console.log(`${'case'.padEnd(34)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)} ${'CPU median'.padStart(12)}`);
+    console.log(row('baseline: read the rows only', read, readRuns.cpu));
+    console.log(row('verify (read + hash + chain)', verify, verifyRuns.cpu));
     console.log(`ratio verify / baseline (median): ${ratio.toFixed(2)}`);
     console.log(
       `target: verify median ≤ ${TARGET_MS} ms → ${met ? 'met' : 'NOT met'} (median ${verify.median.toFixed(1)} ms, p95 ${verify.p95.toFixed(1)} ms)`,
