@@ -31,11 +31,16 @@ export class LedgerRepository {
     return rows[0]?.fingerprint;
   }
 
-  /** Creates missing accounts and locks all of them in code order (no deadlocks between postings). */
+  /**
+   * Creates missing accounts and locks all of them, in code order (no deadlocks between postings),
+   * in one statement: `ON CONFLICT DO UPDATE … WHERE false` locks an existing row without writing it.
+   */
   async lockAccounts(manager: EntityManager, accounts: AccountRef[]): Promise<void> {
     await manager.query(
       `INSERT INTO ledger_accounts (code, kind, owner_id, normal_side, no_overdraft)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[]) ON CONFLICT (code) DO NOTHING`,
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[]) AS t(code, kind, owner_id, normal_side, no_overdraft)
+        ORDER BY code
+       ON CONFLICT (code) DO UPDATE SET kind = ledger_accounts.kind WHERE false`,
       [
         accounts.map((a) => a.code),
         accounts.map((a) => a.kind),
@@ -44,9 +49,6 @@ export class LedgerRepository {
         accounts.map((a) => a.noOverdraft),
       ],
     );
-    await manager.query('SELECT code FROM ledger_accounts WHERE code = ANY($1::text[]) ORDER BY code FOR UPDATE', [
-      accounts.map((a) => a.code),
-    ]);
   }
 
   /** All entries in one statement (the balance trigger checks per statement), then account totals. */
