@@ -142,13 +142,7 @@ async function main(): Promise<void> {
             result: 'pass' as const,
             quantity: 10,
           };
-          return {
-            kind,
-            epcis: farmEventToEpcis(req, locked, '07465'),
-            occurredAt: new Date(occurredAt),
-            recordedBy: req.recordedBy,
-            source: 'diary' as const,
-          };
+          return { epcis: farmEventToEpcis(req, locked, '07465'), source: 'diary' as const };
         });
         await chain.append(m, locked, batch);
       });

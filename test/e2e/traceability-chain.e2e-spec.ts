@@ -273,6 +273,10 @@ describe('traceability: supply chain, capture and tamper evidence', () => {
         'chain_altered',
       ],
       ['its EPCIS eventID', `epcis = jsonb_set(epcis, '{eventID}', to_jsonb('urn:uuid:' || gen_random_uuid()))`, 'chain_altered'],
+      // What the page shows of an entry and the diary rules use, in its record: each under the event hash.
+      ['the time in its record', `epcis = jsonb_set(epcis, '{eventTime}', '"2025-12-01T00:00:00.000Z"')`, 'event_altered'],
+      ['the activity in its record', `epcis = jsonb_set(epcis, '{nongsan:activity}', '"fertilizing"')`, 'event_altered'],
+      ['who recorded it, in its record', `epcis = jsonb_set(epcis, '{nongsan:recordedBy}', '"Trạm BVTV huyện"')`, 'event_altered'],
     ];
     for (const [what, change, reason] of cases) {
       await db.query(`UPDATE lot_events SET ${change} WHERE lot_id = $1 AND seq = 3`, [fresh.id]);
@@ -290,5 +294,57 @@ describe('traceability: supply chain, capture and tamper evidence', () => {
     expect(await check()).toMatchObject({ intact: false, brokenAt: 5, reason: 'chain_altered', eventCount: 5 });
     await db.query(`DELETE FROM lot_events WHERE lot_id = $1 AND seq = 5`, [fresh.id]);
     expect(await check()).toMatchObject({ intact: true, eventCount: 4 });
+  });
+
+  it('shows and flags the diary from the chained records: the row’s other columns changed in the database change nothing', async () => {
+    const fresh = (await api.post('/v1/lots', { sellerId, productName: 'Vải thiều Lục Ngạn', unit: 'kg' }, { key: partner.key })).body;
+    const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+    for (const body of [
+      { kind: 'planting', occurredAt: ago(90 * 86_400_000) },
+      { kind: 'spraying', occurredAt: ago(3 * 86_400_000), input: 'Abamectin 3.6EC', preHarvestIntervalDays: 7 },
+      { kind: 'harvesting', occurredAt: ago(3_600_000), quantity: 500 },
+    ]) {
+      const res = await api.post(`/v1/lots/${fresh.id}/events`, { recordedBy: 'Nguyễn Văn Thắng', ...body }, { key: partner.key });
+      expect(res.status).toBe(201);
+    }
+    const shown = async () =>
+      (
+        (await api.get(`/v1/lots/${fresh.id}/events?limit=100`, { key: partner.key })).body.items as {
+          seq: number;
+          kind: string;
+          occurredAt: string;
+          recordedAt: string;
+          recordedBy: string;
+          flags: { code: string }[];
+        }[]
+      ).map(({ seq, kind, occurredAt, recordedAt, recordedBy, flags }) => ({ seq, kind, occurredAt, recordedAt, recordedBy, flags }));
+    const before = await shown();
+    expect(before.map((e) => e.kind)).toEqual(['planting', 'spraying', 'harvesting']);
+    expect(before[2].flags).toEqual([expect.objectContaining({ code: 'pre_harvest_interval_violated' })]);
+    // Someone with database access moves the spraying out of the pre-harvest interval and puts an
+    // expert's name on it, and turns the planting into an inspection received from another system.
+    await db.query(
+      `UPDATE lot_events SET occurred_at = occurred_at - interval '30 days', recorded_at = recorded_at - interval '30 days',
+       recorded_by = 'Trạm BVTV huyện Lục Ngạn' WHERE lot_id = $1 AND seq = 2`,
+      [fresh.id],
+    );
+    await db.query(`UPDATE lot_events SET kind = 'inspection', source = 'capture' WHERE lot_id = $1 AND seq = 1`, [fresh.id]);
+    expect(await shown()).toEqual(before);
+    // The public page, never requested before (so not cached): the same entries, the same warning.
+    const page = await fetch(`${api.base}/t/${fresh.traceCode}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const item = (seq: number) => new RegExp(`data-seq="${seq}"(.*?)(?=data-seq="|</ol>)`, 's').exec(html)?.[1] ?? '';
+    const viTime = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+    expect(item(1)).toContain('<b>Gieo trồng</b>');
+    expect(item(1)).not.toContain('Bước:');
+    expect(item(2)).toContain('<b>Phun thuốc BVTV</b>');
+    expect(item(2)).toContain(`${viTime(before[1].occurredAt)} · `);
+    expect(item(2)).toContain('Nguyễn Văn Thắng');
+    expect(html).not.toContain('Trạm BVTV');
+    expect(item(3)).toContain('chưa hết thời gian cách ly 7 ngày');
+    // Those columns are copies for SQL, shown nowhere and used by no rule: the entries, their
+    // records, are as recorded, so the chain is rightly intact.
+    expect((await api.get(`/v1/lots/${fresh.id}/verify`, { key: storefront })).body).toMatchObject({ intact: true, eventCount: 3 });
   });
 });

@@ -144,6 +144,7 @@ describe('traceability: lots and the farm diary', () => {
         preHarvestIntervalDays: 2,
         correctsEventId: sprayId,
         correctionReason: 'Ghi nhầm thời gian cách ly (nhãn ghi 2 ngày)',
+        recordedBy: 'Trần Thị Hoa',
       });
       expect(corrected.status).toBe(201);
       expectProblem(
@@ -156,6 +157,9 @@ describe('traceability: lots and the farm diary', () => {
       const declaration = entries.find((e) => e.kind === 'error_declaration')!;
       expect(declaration.eventId).toBe(sprayId);
       expect(declaration.epcis.errorDeclaration).toMatchObject({ reason: 'incorrect_data', correctiveEventIDs: [corrected.body.eventId] });
+      // Who declared the error, not who recorded the original entry.
+      expect(declaration).toMatchObject({ kind: 'error_declaration', recordedBy: 'Trần Thị Hoa' });
+      expect(corrected.body).toMatchObject({ kind: 'spraying', recordedBy: 'Trần Thị Hoa' });
       expect(entries.find((e) => e.seq === harvestSeq)!.flags).toEqual([]);
       expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
     });

@@ -70,13 +70,7 @@ describe('traceability: chain link versions across the upgrade', () => {
           preHarvestIntervalDays: 7,
           quantity: 2.5,
         };
-        return {
-          kind,
-          epcis: farmEventToEpcis(req, locked, '07465'),
-          occurredAt: new Date(occurredAt),
-          recordedBy: req.recordedBy,
-          source: 'diary' as const,
-        };
+        return { epcis: farmEventToEpcis(req, locked, '07465'), source: 'diary' as const };
       });
       await chain.append(m, locked, entries);
     });

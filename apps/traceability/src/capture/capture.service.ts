@@ -82,16 +82,7 @@ export class CaptureService {
       for (const [i, e] of events.entries()) {
         for (const lot of lotsPerEvent[i]) {
           const epcis: Obj = { ...e, '@context': e['@context'] ?? context };
-          await this.chain.append(manager, lockedById.get(lot.id)!, [
-            {
-              kind: 'captured',
-              epcis,
-              occurredAt: new Date(String(e.eventTime)),
-              recordedBy: typeof doc.sender === 'string' ? doc.sender : 'EPCIS capture',
-              source: 'capture',
-              captureId,
-            },
-          ]);
+          await this.chain.append(manager, lockedById.get(lot.id)!, [{ epcis, source: 'capture', captureId }]);
         }
       }
       const lotIds = [...lockedById.keys()];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { LotEventRecordedV1, type LotEventKind, type VerificationView } from '@app/contracts';
+import { LotEventRecordedV1, type VerificationView } from '@app/contracts';
 import { event, Outbox } from '@app/messaging';
 import { toVietnamIso } from '@app/platform';
 import { EXPORT_CONTEXT, EXPORT_PREFIXES, prefixesFor } from '../epcis/epcis-context';
@@ -10,15 +10,17 @@ import type { Lot } from '../lots/lot.entity';
 import { LotRepository } from '../lots/lot.repository';
 import { genesisHash, LINK_VERSION, linkHash, recordDigestV2 } from './chain-hash';
 import { ChainVerifier } from './chain-verifier';
+import { entryFacts } from './entry-facts';
 import { LotEvent } from './lot-event.entity';
 import { LotEventRepository } from './lot-event.repository';
 
+/**
+ * An entry to append. Its record is all there is to it (ADR 0013): its kind, time and recorder are
+ * read from the record (`entryFacts`), here as everywhere else.
+ */
 export interface NewEntry {
-  kind: LotEventKind;
   /** The EPCIS event; its eventID is set to its hash unless it already has one (captured events). */
   epcis: Record<string, unknown>;
-  occurredAt: Date;
-  recordedBy: string;
   source: LotEvent['source'];
   sourceRef?: string;
   captureId?: string;
@@ -50,15 +52,17 @@ export class LotChainService {
       epcis.eventID ??= eventId;
       const stored = await this.events.jsonbText(manager, epcis);
       const chainHash = linkHash(lot.chainHead ?? genesisHash(lot.id), eventId, recordDigestV2(stored));
+      // The row's copies of what the record says, for SQL; nothing shown or computed reads them.
+      const facts = entryFacts(epcis);
       const row = Object.assign(new LotEvent(), {
         id: uuidv7(),
         lotId: lot.id,
         seq: lot.eventCount + 1,
-        kind: entry.kind,
+        kind: facts.kind,
         eventId,
-        occurredAt: entry.occurredAt,
+        occurredAt: facts.occurredAt,
         recordedAt,
-        recordedBy: entry.recordedBy,
+        recordedBy: facts.recordedBy,
         source: entry.source,
         sourceRef: entry.sourceRef ?? null,
         captureId: entry.captureId ?? null,

@@ -5,6 +5,10 @@ import type { LinkVersion } from './chain-hash';
 /**
  * One entry of a lot's history, append-only: the EPCIS event as stored, its event hash, and the
  * chain hash committing to it and to every entry before it. Corrections are new entries.
+ *
+ * `kind`, `occurred_at`, `recorded_at` and `recorded_by` are copies of what the record says, written
+ * with it for SQL (queries, operations checks) and outside the chain: nothing shown and no rule
+ * reads them (`lotEntry` reads the record; ADR 0013).
  */
 @Entity({ name: 'lot_events' })
 @Unique('lot_events_lot_seq_key', ['lotId', 'seq'])
@@ -22,6 +26,7 @@ export class LotEvent {
   @Column({ type: 'integer' })
   seq: number;
 
+  /** Copy of the record's (`entryFacts`); not chained. */
   @Column({ type: 'text' })
   kind: LotEventKind;
 
@@ -30,16 +35,19 @@ export class LotEvent {
   @Column({ type: 'text', name: 'event_id' })
   eventId: string;
 
+  /** Copy of the record's `eventTime`; not chained. */
   @Column({ type: 'timestamptz', name: 'occurred_at' })
   occurredAt: Date;
 
+  /** Copy of the record's `recordTime`; not chained. */
   @Column({ type: 'timestamptz', name: 'recorded_at' })
   recordedAt: Date;
 
+  /** Copy of the record's recorder (`entryFacts`); not chained. */
   @Column({ type: 'text', name: 'recorded_by' })
   recordedBy: string;
 
-  /** `diary`, `shipment`, `capture`: where the entry came from. */
+  /** `diary`, `shipment`, `capture`: where the entry came from (bookkeeping; not chained, not shown). */
   @Column({ type: 'text' })
   source: 'diary' | 'shipment' | 'capture';
 
@@ -50,7 +58,7 @@ export class LotEvent {
   @Column({ type: 'uuid', name: 'capture_id', nullable: true })
   captureId: string | null;
 
-  /** The EPCIS 2.0 event (JSON-LD, without @context). */
+  /** The EPCIS 2.0 event (JSON-LD; only a captured event keeps an @context, its document's): the entry as chained. */
   @Column({ type: 'jsonb' })
   epcis: Record<string, unknown>;
 

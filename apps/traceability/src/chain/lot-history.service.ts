@@ -6,7 +6,7 @@ import { epcisDocument } from '../epcis/epcis-document';
 import { LotsService } from '../lots/lots.service';
 import { LotChainService } from './lot-chain.service';
 import { LotEventRepository } from './lot-event.repository';
-import { diaryFacts, flagsOf, lotEventView } from './lot-event.view';
+import { diaryFacts, flagsOf, lotEntry, lotEventView } from './lot-event.view';
 
 /** Reading a lot's history: as a page of entries, as an EPCIS document, or verified. */
 @Injectable()
@@ -21,9 +21,12 @@ export class LotHistoryService {
     const lot = await this.lots.owned(caller, lotId);
     const after = decodeCursor<{ seq: number }>(page.cursor, ['seq'])?.seq ?? 0;
     const rows = await this.events.page(lot.id, after, page.limit + 1);
-    const facts = diaryFacts(await this.events.all(lot.id));
+    const facts = diaryFacts((await this.events.all(lot.id)).map(lotEntry));
     const more = rows.length > page.limit;
-    const items = rows.slice(0, page.limit).map((r) => lotEventView(r, flagsOf(r, facts)));
+    const items = rows
+      .slice(0, page.limit)
+      .map(lotEntry)
+      .map((e) => lotEventView(e, flagsOf(e, facts)));
     return { items, nextCursor: more ? encodeCursor({ seq: items[items.length - 1].seq }) : null };
   }
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '@app/platform';
 import type { CallerIdentity, LotEventView, RecordFarmEventRequest } from '@app/contracts';
-import { diaryFacts, flagsOf, lotEventView } from '../chain/lot-event.view';
+import { isDiaryKind } from '../chain/entry-facts';
+import { diaryFacts, flagsOf, lotEntry, lotEventView } from '../chain/lot-event.view';
 import { LotChainService, type NewEntry } from '../chain/lot-chain.service';
 import { LotEventRepository } from '../chain/lot-event.repository';
 import { farmEventToEpcis } from '../epcis/farm-event.mapper';
@@ -30,13 +31,7 @@ export class DiaryService {
     const seller = await this.replicas.findSeller(owned.sellerId);
     const wardCode = req.wardCode ?? owned.area?.wardCode ?? seller?.wardCode ?? '';
     const epcis = farmEventToEpcis(req, owned, wardCode);
-    const entry: NewEntry = {
-      kind: req.kind,
-      epcis,
-      occurredAt: new Date(req.occurredAt),
-      recordedBy: req.recordedBy.normalize('NFC').trim(),
-      source: 'diary',
-    };
+    const entry: NewEntry = { epcis, source: 'diary' };
     const saved = await this.dataSource.transaction(async (manager) => {
       const lot = (await this.lots.lock(manager, owned.id))!;
       const entries = [entry];
@@ -47,8 +42,9 @@ export class DiaryService {
       const appended = await this.chain.append(manager, lot, entries);
       return appended[appended.length - 1];
     });
-    const rows = await this.events.all(owned.id);
-    return lotEventView(saved, flagsOf(saved, diaryFacts(rows)));
+    const facts = diaryFacts((await this.events.all(owned.id)).map(lotEntry));
+    const recorded = lotEntry(saved);
+    return lotEventView(recorded, flagsOf(recorded, facts));
   }
 
   /**
@@ -61,9 +57,9 @@ export class DiaryService {
     req: RecordFarmEventRequest,
     correctiveEventId: string,
   ): Promise<NewEntry> {
-    const matches = await this.events.findByEventId(manager, lotId, req.correctsEventId!);
+    const matches = (await this.events.findByEventId(manager, lotId, req.correctsEventId!)).map(lotEntry);
     const original = matches.find((m) => m.kind !== 'error_declaration');
-    if (!original || original.source !== 'diary') {
+    if (!original || !isDiaryKind(original.kind)) {
       throw new NotFoundError('Diary entry', req.correctsEventId!, 'mục nhật ký');
     }
     if (matches.some((m) => m.kind === 'error_declaration')) {
@@ -73,18 +69,17 @@ export class DiaryService {
     }
     const { recordTime: _r, ...epcis } = original.epcis;
     return {
-      kind: 'error_declaration',
       epcis: {
         ...epcis,
+        // Outside the event hash (the declaration keeps the original's), inside the chained record.
         errorDeclaration: {
           declarationTime: new Date().toISOString(),
           reason: 'incorrect_data',
           correctiveEventIDs: [correctiveEventId],
           'nongsan:reason': req.correctionReason!.normalize('NFC').trim(),
+          'nongsan:declaredBy': req.recordedBy.normalize('NFC').trim(),
         },
       },
-      occurredAt: original.occurredAt,
-      recordedBy: req.recordedBy.normalize('NFC').trim(),
       source: 'diary',
     };
   }

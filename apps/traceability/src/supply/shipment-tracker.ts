@@ -62,10 +62,7 @@ export class ShipmentTracker {
       const seller = await this.replicas.findSeller(lot.sellerId, manager);
       await this.chain.append(manager, lot, [
         {
-          kind,
           epcis: shipmentToEpcis(kind, facts, at, quantity, seller?.wardCode ?? null),
-          occurredAt: new Date(at),
-          recordedBy: facts.carrierCode,
           source: 'shipment',
           sourceRef: `shipment:${facts.shipmentId}:${kind}`,
         },

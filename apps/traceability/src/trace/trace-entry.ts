@@ -1,6 +1,6 @@
 import { findProvince, findWard, type DiaryFlag, type TraceEntry } from '@app/contracts';
-import { toVietnamIso, vietnamDate } from '@app/platform';
-import type { LotEvent } from '../chain/lot-event.entity';
+import { vietnamDate } from '@app/platform';
+import { shownTime, type LotEntry } from '../chain/lot-event.view';
 import { NONGSAN_NS } from '../epcis/epcis-context';
 
 const RESULT_VI: Record<string, string> = { pass: 'Đạt', fail: 'Không đạt' };
@@ -26,8 +26,8 @@ function wardOf(e: Record<string, unknown>): string | undefined {
 }
 
 /** Human-readable lines (Vietnamese) for one entry of the history. */
-function details(row: LotEvent): string[] {
-  const e = row.epcis;
+function details(entry: LotEntry): string[] {
+  const e = entry.epcis;
   const lines: string[] = [];
   const q = (e.quantityList as { quantity?: number; uom?: string }[] | undefined)?.[0];
   if (q?.quantity !== undefined)
@@ -52,20 +52,21 @@ function details(row: LotEvent): string[] {
   const carrier = text(e['nongsan:carrier']);
   if (carrier)
     lines.push(`Đơn vị vận chuyển: ${carrier}${e['nongsan:trackingCode'] ? ` — vận đơn ${text(e['nongsan:trackingCode'])}` : ''}`);
-  if (row.source === 'capture') lines.push(`Bước: ${text(e.bizStep) ?? 'không rõ'} (nhận từ hệ thống EPCIS khác)`);
+  if (entry.captured) lines.push(`Bước: ${text(e.bizStep) ?? 'không rõ'} (nhận từ hệ thống EPCIS khác)`);
   const note = text(e['nongsan:note']);
   if (note) lines.push(`Ghi chú: ${note}`);
   return lines;
 }
 
-export function traceEntry(row: LotEvent, flags: DiaryFlag[], corrected: boolean): TraceEntry {
+/** One entry of the public page, all of it from the entry's chained record. */
+export function traceEntry(entry: LotEntry, flags: DiaryFlag[], corrected: boolean): TraceEntry {
   return {
-    seq: row.seq,
-    kind: row.kind,
-    occurredAt: toVietnamIso(row.occurredAt),
-    place: placeName(wardOf(row.epcis)),
-    recordedBy: row.recordedBy,
-    details: details(row),
+    seq: entry.seq,
+    kind: entry.kind,
+    occurredAt: shownTime(entry.occurredAt, entry.epcis.eventTime),
+    place: placeName(wardOf(entry.epcis)),
+    recordedBy: entry.recordedBy,
+    details: details(entry),
     flags,
     corrected,
   };

@@ -11,7 +11,7 @@ import {
 import { NotFoundError, vietnamDate } from '@app/platform';
 import { LotChainService } from '../chain/lot-chain.service';
 import { LotEventRepository } from '../chain/lot-event.repository';
-import { diaryFacts, flagsOf } from '../chain/lot-event.view';
+import { diaryFacts, flagsOf, lotEntry } from '../chain/lot-event.view';
 import type { Lot } from '../lots/lot.entity';
 import { LotRepository } from '../lots/lot.repository';
 import { normalizeTraceCode } from '../lots/trace-code';
@@ -44,11 +44,12 @@ export class TracePageService {
       this.events.all(lot.id),
       this.verification(lot),
     ]);
-    const facts = diaryFacts(rows);
+    const history = rows.map(lotEntry);
+    const facts = diaryFacts(history);
     const withdrawn = new Set(facts.filter((f) => f.corrected).map((f) => f.eventId));
-    const entries = rows
-      .filter((r) => r.kind !== 'error_declaration')
-      .map((r) => traceEntry(r, flagsOf(r, facts), withdrawn.has(r.eventId)));
+    const entries = history
+      .filter((e) => e.kind !== 'error_declaration')
+      .map((e) => traceEntry(e, flagsOf(e, facts), withdrawn.has(e.eventId)));
     const today = vietnamDate();
     const plotWard = findWard(lot.area?.wardCode ?? seller?.wardCode ?? '');
     const ocop = products
