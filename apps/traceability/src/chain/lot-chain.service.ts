@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { LotEventRecordedV1, type VerificationView } from '@app/contracts';
 import { event, Outbox } from '@app/messaging';
-import { toVietnamIso } from '@app/platform';
+import { NotFoundError, toVietnamIso } from '@app/platform';
 import { EXPORT_CONTEXT, EXPORT_PREFIXES, prefixesFor } from '../epcis/epcis-context';
 import { EventHasher } from '../epcis/event-hash';
 import type { Lot } from '../lots/lot.entity';
@@ -109,10 +109,15 @@ export class LotChainService {
     return hasher.hash(epcis as never);
   }
 
-  /** Recomputes the lot's whole chain from what is stored, every time (nothing cached). */
-  async verify(lot: Lot): Promise<VerificationView> {
+  /**
+   * Recomputes the lot's whole chain from what is stored, every time (nothing cached), against where
+   * the lot says it ends as of the same snapshot: `lot` gives only the id, an append committed
+   * since it was read is verified with the rest.
+   */
+  async verify(lot: Pick<Lot, 'id'>): Promise<VerificationView> {
     const verifier = new ChainVerifier(lot.id, (e) => this.hashOf(e));
-    await this.events.streamChainRows(lot.id, (row) => verifier.add(row));
-    return { lotId: lot.id, ...verifier.verdict(lot), verifiedAt: toVietnamIso(new Date()) };
+    const end = await this.events.readChain(lot.id, (row) => verifier.add(row));
+    if (!end) throw new NotFoundError('Lot', lot.id, 'lô hàng');
+    return { lotId: lot.id, ...verifier.verdict(end), verifiedAt: toVietnamIso(new Date()) };
   }
 }
