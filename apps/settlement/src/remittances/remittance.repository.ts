@@ -77,7 +77,8 @@ export class RemittanceRepository {
   /**
    * Stages lines with one statement (one JSON parameter of arrays, not one insert per line), each
    * with the shipment it names among the carrier's — resolved now, while the upload streams in,
-   * so that reconciling the statement later starts from the answer.
+   * so that reconciling the statement later starts from the answer. A chunk sent again never gets
+   * here (`claimChunk`); a line whose position is taken is an error, not a line silently dropped.
    */
   async insertLines(manager: EntityManager, remittanceId: string, carrier: string, lines: StagedLine[]): Promise<void> {
     if (lines.length === 0) return;
@@ -90,8 +91,7 @@ export class RemittanceRepository {
                       (e->>4)::bigint AS cod, (e->>5)::bigint AS shipping_fee, (e->>6)::bigint AS cod_fee, (e->>7)::bigint AS return_fee,
                       (e->>8)::bigint AS net, to_timestamp((e->>9)::float8 / 1000) AS delivered_at
                  FROM jsonb_array_elements($2::jsonb) e) l
-         LEFT JOIN LATERAL (${shipmentMatch('l', '$3', 'x.shipment_id, x.seller_id')}) m ON true
-       ON CONFLICT DO NOTHING`,
+         LEFT JOIN LATERAL (${shipmentMatch('l', '$3', 'x.shipment_id, x.seller_id')}) m ON true`,
       [
         remittanceId,
         // Arrays as StagedLine lays them out; the delivery time in epoch ms (exact, and cheap to write).
