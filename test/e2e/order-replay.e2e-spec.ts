@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import { firstValueFrom, timeout } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
-import { OrdersRpc, type OrderView, type RpcReply, type RpcRequest } from '@app/contracts';
+import {
+  CatalogRpc,
+  OrdersRpc,
+  wardsOf,
+  type OrderView,
+  type ProductView,
+  type RpcReply,
+  type RpcRequest,
+  type SellerView,
+} from '@app/contracts';
 import { KafkaRpcClient, kafkaRpcOptions } from '@app/messaging';
 import { Api, expectProblem } from '../support/api';
 import { eventually } from '../support/infra';
@@ -138,5 +147,43 @@ describe('order placement repeated', () => {
       422,
       'idempotency_key_reused',
     );
+  });
+
+  it('answers a redelivered seller registration or product creation with what it created', async () => {
+    const partnerKey = await api.issueKey('partner');
+    const caller = { keyId: partnerKey.id, role: 'partner' as const, partnerId: partnerKey.partnerId! };
+    const send = <T>(pattern: string, payload: unknown, key: string) =>
+      firstValueFrom(
+        client
+          .send<RpcReply<T>>(pattern, { caller, requestId: `replay-${uuidv7()}`, payload, operation: { key, requestHash: '' } })
+          .pipe(timeout(15000)),
+      );
+    const sellerBody = {
+      name: 'HTX Chè Tân Cương',
+      kind: 'cooperative',
+      phone: '0912 345 678',
+      address: { provinceCode: '19', wardCode: wardsOf('19')[0].code, line: 'Xóm Nam Đồng' },
+    };
+    const sellerKey = `req:${uuidv7()}`;
+    const s1 = await send<SellerView>(CatalogRpc.registerSeller, sellerBody, sellerKey);
+    const s2 = await send<SellerView>(CatalogRpc.registerSeller, sellerBody, sellerKey);
+    expect(s1.ok && s2.ok && s2.data.id === s1.data.id).toBe(true);
+    if (!s1.ok) return;
+    const productBody = {
+      sellerId: s1.data.id,
+      name: 'Chè Tân Cương',
+      categoryId: 'che',
+      unit: 'túi',
+      priceVnd: 120000,
+      stock: 40,
+      weightGrams: 500,
+    };
+    const productKey = `req:${uuidv7()}`;
+    const p1 = await send<ProductView>(CatalogRpc.createProduct, productBody, productKey);
+    const p2 = await send<ProductView>(CatalogRpc.createProduct, productBody, productKey);
+    expect(p1.ok && p2.ok && p2.data.id === p1.data.id).toBe(true);
+    // One product for that seller, not two.
+    const listed = await api.get(`/v1/products?sellerId=${s1.data.id}`, { key: partnerKey.key });
+    expect(listed.body.items).toHaveLength(1);
   });
 });

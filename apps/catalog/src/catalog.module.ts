@@ -18,6 +18,7 @@ import { LotTraceCode } from './lots/lot-trace-code.entity';
 import { ModerationController } from './moderation/moderation.controller';
 import { ModerationService } from './moderation/moderation.service';
 import { LotTraceCodesProjector } from './lots/lot-trace-codes.projector';
+import { CreationKeys1764810000000 } from './migrations/1764810000000-creation-keys';
 import { LotTraceCodes1764800000000 } from './migrations/1764800000000-lot-trace-codes';
 import { Seller } from './sellers/seller.entity';
 import { SellerRepository } from './sellers/seller.repository';
@@ -34,6 +35,7 @@ export const CATALOG_MIGRATIONS = [
   SellersProductsStock1763860000000,
   ProductSearchTsvector1763950000000,
   LotTraceCodes1764800000000,
+  CreationKeys1764810000000,
 ];
 
 /** Sellers, products, prices, stock, search. Owns the `<prefix>_catalog` database. */

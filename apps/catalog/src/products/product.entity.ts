@@ -12,6 +12,7 @@ import { bigintTransformer } from '@app/persistence';
 @Check('products_stock_not_negative', 'stock >= 0')
 @Check('products_weight_positive', 'weight_grams > 0')
 @Check('products_ocop_stars', 'ocop_stars BETWEEN 1 AND 5')
+@Index('products_creation_key_idx', ['partnerId', 'creationKey'], { unique: true, where: 'creation_key IS NOT NULL' })
 export class Product {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -92,4 +93,11 @@ export class Product {
    */
   @Column({ type: 'tsvector', name: 'search_tsv', select: false, insert: false, update: false })
   searchTsv: string;
+
+  /** The operation that created it (RpcRequest.operation): creating it again returns this row. */
+  @Column({ type: 'text', name: 'creation_key', nullable: true })
+  creationKey: string | null;
+
+  @Column({ type: 'text', name: 'creation_hash', nullable: true })
+  creationHash: string | null;
 }

@@ -11,6 +11,10 @@ export class ProductRepository {
     return manager.getRepository(Product).save(product);
   }
 
+  findCreated(partnerId: string, creationKey: string): Promise<Product | null> {
+    return this.dataSource.getRepository(Product).findOneBy({ partnerId, creationKey });
+  }
+
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Product | null> {
     return manager.getRepository(Product).findOneBy({ id });
   }

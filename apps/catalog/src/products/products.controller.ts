@@ -21,7 +21,7 @@ export class ProductsController {
 
   @MessagePattern(CatalogRpc.createProduct)
   create(@Payload() r: RpcRequest<CreateProductRequest>): Promise<ProductView> {
-    return this.products.create(r.caller, r.payload);
+    return this.products.create(r.caller, r.payload, r.operation);
   }
 
   @MessagePattern(CatalogRpc.updateProduct)

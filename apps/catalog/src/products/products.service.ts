@@ -11,10 +11,12 @@ import {
   type CreateProductRequest,
   type FieldError,
   type ProductView,
+  type RpcOperation,
   type UpdateProductRequest,
 } from '@app/contracts';
 import { event, Outbox, type PendingEvent } from '@app/messaging';
 import { assertPartnerOwns, NotFoundError, partnerOf, ValidationFailedError } from '@app/platform';
+import { createOnce, creationColumns } from '../creation-key';
 import type { Seller } from '../sellers/seller.entity';
 import { SellerRepository } from '../sellers/seller.repository';
 import { Product } from './product.entity';
@@ -39,8 +41,21 @@ export class ProductsService {
     return seller;
   }
 
-  async create(caller: CallerIdentity, req: CreateProductRequest): Promise<ProductView> {
-    partnerOf(caller);
+  /** Creates a product; the same operation again returns it (ADR 0007). */
+  async create(caller: CallerIdentity, req: CreateProductRequest, operation?: RpcOperation): Promise<ProductView> {
+    const partnerId = partnerOf(caller);
+    const view = await createOnce(
+      operation,
+      (key) => this.products.findCreated(partnerId, key),
+      () => this.createNew(caller, req, operation),
+      (p) => this.viewOf(p),
+      'products_creation_key_idx',
+    );
+    this.search.invalidate();
+    return view;
+  }
+
+  private async createNew(caller: CallerIdentity, req: CreateProductRequest, operation?: RpcOperation): Promise<ProductView> {
     const seller = await this.ownedSeller(caller, req.sellerId);
     const errors: FieldError[] = [];
     if (!(await this.products.categoryExists(req.categoryId))) {
@@ -87,8 +102,9 @@ export class ProductsService {
       status: req.status ?? 'active',
       suspended: false,
       publishedAt: null as Date | null,
+      ...creationColumns(operation),
     });
-    const view = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const events: PendingEvent<unknown>[] = [];
       if (isVisible(product, seller)) product.publishedAt = new Date();
       const saved = await this.products.save(manager, product);
@@ -98,8 +114,12 @@ export class ProductsService {
       await this.outbox.add(manager, ...events);
       return productView(saved, seller);
     });
-    this.search.invalidate();
-    return view;
+  }
+
+  private async viewOf(p: Product): Promise<ProductView> {
+    const seller = await this.sellers.findById(p.sellerId);
+    if (!seller) throw new NotFoundError('Seller', p.sellerId, 'người bán');
+    return productView(p, seller);
   }
 
   async update(caller: CallerIdentity, req: UpdateProductRequest): Promise<ProductView> {

@@ -3,6 +3,7 @@ import type { LegacyAddress, SellerKind } from '@app/contracts';
 
 /** A farm household, cooperative or enterprise, registered (and owned) by a partner. */
 @Entity({ name: 'sellers' })
+@Index('sellers_creation_key_idx', ['partnerId', 'creationKey'], { unique: true, where: 'creation_key IS NOT NULL' })
 export class Seller {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -43,4 +44,11 @@ export class Seller {
 
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt: Date;
+
+  /** The operation that created it (RpcRequest.operation): creating it again returns this row. */
+  @Column({ type: 'text', name: 'creation_key', nullable: true })
+  creationKey: string | null;
+
+  @Column({ type: 'text', name: 'creation_hash', nullable: true })
+  creationHash: string | null;
 }

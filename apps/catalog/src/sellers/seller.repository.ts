@@ -14,6 +14,10 @@ export class SellerRepository {
     return manager.getRepository(Seller).findOneBy({ id });
   }
 
+  findCreated(partnerId: string, creationKey: string): Promise<Seller | null> {
+    return this.dataSource.getRepository(Seller).findOneBy({ partnerId, creationKey });
+  }
+
   async findMany(manager: EntityManager, ids: string[]): Promise<Map<string, Seller>> {
     if (ids.length === 0) return new Map();
     const rows = await manager.getRepository(Seller).findBy({ id: In(ids) });

@@ -9,7 +9,7 @@ export class SellersController {
 
   @MessagePattern(CatalogRpc.registerSeller)
   register(@Payload() r: RpcRequest<RegisterSellerRequest>): Promise<SellerView> {
-    return this.sellers.register(r.caller, r.payload);
+    return this.sellers.register(r.caller, r.payload, r.operation);
   }
 
   @MessagePattern(CatalogRpc.getSeller)

@@ -8,10 +8,12 @@ import {
   type CallerIdentity,
   type FieldError,
   type RegisterSellerRequest,
+  type RpcOperation,
   type SellerView,
 } from '@app/contracts';
 import { event, Outbox } from '@app/messaging';
 import { assertPartnerOwns, NotFoundError, partnerOf, ValidationFailedError } from '@app/platform';
+import { createOnce, creationColumns } from '../creation-key';
 import { Seller } from './seller.entity';
 import { SellerRepository } from './seller.repository';
 import { sellerView } from './seller.view';
@@ -25,8 +27,19 @@ export class SellersService {
   ) {}
 
   /** Registers a farm household / cooperative for the calling partner, with a 2025 address. */
-  async register(caller: CallerIdentity, req: RegisterSellerRequest): Promise<SellerView> {
+  /** Registers a seller; the same operation again returns it (ADR 0007). */
+  register(caller: CallerIdentity, req: RegisterSellerRequest, operation?: RpcOperation): Promise<SellerView> {
     const partnerId = partnerOf(caller);
+    return createOnce(
+      operation,
+      (key) => this.sellers.findCreated(partnerId, key),
+      () => this.registerNew(partnerId, req, operation),
+      sellerView,
+      'sellers_creation_key_idx',
+    );
+  }
+
+  private async registerNew(partnerId: string, req: RegisterSellerRequest, operation?: RpcOperation): Promise<SellerView> {
     const errors: FieldError[] = [];
     const phone = normalizeVietnamesePhone(req.phone);
     if (!phone.ok) errors.push({ field: 'phone', message: phone.message, messageVi: phone.messageVi });
@@ -44,6 +57,7 @@ export class SellersService {
       addressLine: req.address.line.normalize('NFC').trim(),
       legacyAddress: req.address.legacy ?? null,
       status: 'active' as const,
+      ...creationColumns(operation),
     });
     return this.dataSource.transaction(async (manager) => {
       const saved = await this.sellers.insert(manager, seller);

@@ -23,7 +23,7 @@ export class ProductsController {
   @ApiCreatedResponse({ type: ProductDto })
   @ApiProblems(400, 404, 409, 413, 422)
   async create(@Body() body: CreateProductDto, @Ctx() ctx: RequestContext): Promise<ProductDto> {
-    return withTraceUrl(await this.services.call(CatalogRpc.createProduct, ctx.caller, ctx.requestId, body));
+    return withTraceUrl(await this.services.call(CatalogRpc.createProduct, ctx.caller, ctx.requestId, body, ctx.operation));
   }
 
   @Patch(':id')

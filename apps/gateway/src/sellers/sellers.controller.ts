@@ -20,7 +20,7 @@ export class SellersController {
   @ApiCreatedResponse({ type: SellerDto })
   @ApiProblems(400, 409, 413, 422)
   register(@Body() body: RegisterSellerDto, @Ctx() ctx: RequestContext): Promise<SellerDto> {
-    return this.services.call(CatalogRpc.registerSeller, ctx.caller, ctx.requestId, body);
+    return this.services.call(CatalogRpc.registerSeller, ctx.caller, ctx.requestId, body, ctx.operation);
   }
 
   @Get(':id')
