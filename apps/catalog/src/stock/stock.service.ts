@@ -75,6 +75,12 @@ export class StockService {
       out.push(...decided.events);
       for (const id of decided.changed) changed.add(id);
     }
+    // One stock change per product for the run, with the stock it ends at (what a partner system
+    // keeps); one per reservation made a product sold in a rush repeat itself for nothing.
+    for (const id of changed) {
+      const p = byId.get(id)!;
+      out.push(event(ProductStockChangedV1, p.id, { productId: p.id, sellerId: p.sellerId, stock: p.stock, reason: 'reserved' as const }));
+    }
     await this.products.setStock(
       manager,
       [...changed].map((id) => ({ id, stock: byId.get(id)!.stock })),
@@ -152,9 +158,6 @@ export class StockService {
       const p = byId.get(productId)!;
       p.stock -= quantity;
       reservation.lines.push({ productId, quantity, unitPriceVnd: p.priceVnd });
-      events.push(
-        event(ProductStockChangedV1, p.id, { productId: p.id, sellerId: p.sellerId, stock: p.stock, reason: 'reserved' as const }),
-      );
     }
     reservation.status = 'reserved';
     events.push(event(StockReservedV1, sub.subOrderId, { orderId, subOrderId: sub.subOrderId, lines: reservation.lines }));

@@ -27,9 +27,14 @@ export const ProductPriceChangedV1 = defineEvent<{ productId: string; sellerId: 
   Topics.catalogEvents,
 );
 
+/**
+ * A product's stock changed. Reservations handled together (a run of orders) report once per
+ * product, with the stock after all of them: consumers keep the latest `stock`, not a ledger.
+ */
 export const ProductStockChangedV1 = defineEvent<{
   productId: string;
   sellerId: string;
+  /** The stock now (after the change, or the run of changes, it reports). */
   stock: number;
   reason: 'adjusted' | 'reserved' | 'released';
 }>('catalog.product.stock-changed.v1', Topics.catalogEvents);
