@@ -7,24 +7,39 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
+/** Rough size of a message on the wire (value, key, headers): enough to stay under batch limits. */
+function sizeOf(m: Message): number {
+  const len = (v: unknown) => (typeof v === 'string' ? Buffer.byteLength(v) : Buffer.isBuffer(v) ? v.length : 0);
+  let n = len(m.value) + len(m.key) + 16;
+  for (const [k, v] of Object.entries(m.headers ?? {})) n += k.length + len(v) + 8;
+  return n;
+}
+
 /**
  * Coalesces the messages produced within one turn of the event loop into one produce request.
  * kafkajs sends every `send()` as its own request; under load, a service answering 60 requests at
- * once paid 60 round trips to the broker. Alone, a message leaves on the next tick, as before.
+ * once paid 60 round trips to the broker. Alone, a message leaves on the next tick, as before. A
+ * batch stays under `maxBytes`, well below the broker's 1 MiB record-batch limit (message.max.bytes):
+ * several large requests of one tick (remittance chunks) must not add up to a rejected batch.
  */
 export class ProduceBatcher {
   private queue: Pending[] = [];
+  private queuedBytes = 0;
   private scheduled = false;
 
   constructor(
     private readonly producer: () => Producer,
     private readonly maxBatch = 500,
+    private readonly maxBytes = 512 * 1024,
   ) {}
 
   send(topic: string, message: Message): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      const bytes = sizeOf(message);
+      if (this.queue.length > 0 && this.queuedBytes + bytes > this.maxBytes) this.flush();
       this.queue.push({ topic, message, resolve, reject });
-      if (this.queue.length >= this.maxBatch) this.flush();
+      this.queuedBytes += bytes;
+      if (this.queue.length >= this.maxBatch || this.queuedBytes >= this.maxBytes) this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -37,6 +52,7 @@ export class ProduceBatcher {
     const batch = this.queue;
     if (batch.length === 0) return;
     this.queue = [];
+    this.queuedBytes = 0;
     const byTopic = new Map<string, Message[]>();
     for (const p of batch) {
       const list = byTopic.get(p.topic);
