@@ -8,15 +8,44 @@ describe('SearchPageCache', () => {
   const cache = () => new SearchPageCache(2_000, 3, () => t);
   beforeEach(() => (t = 0));
 
-  it('serves a page until it is ttl old, then loads it again', async () => {
+  it('serves a page until it is ttl old, then the old one while one refresh runs, then the new one', async () => {
     const c = cache();
-    const load = jest.fn().mockResolvedValueOnce(page(1)).mockResolvedValueOnce(page(2));
+    let resolve!: (p: Page<ProductView>) => void;
+    const load = jest
+      .fn<Promise<Page<ProductView>>, []>()
+      .mockResolvedValueOnce(page(1))
+      .mockImplementationOnce(() => new Promise((r) => (resolve = r)));
     expect(await c.get('k', load)).toEqual(page(1));
     t = 1_999;
     expect(await c.get('k', load)).toEqual(page(1));
     t = 2_000;
+    expect(await c.get('k', load)).toEqual(page(1)); // stale, answered at once; a refresh started
+    expect(await c.get('k', load)).toEqual(page(1)); // still that one refresh
+    expect(load).toHaveBeenCalledTimes(2);
+    resolve(page(2));
+    await Promise.resolve();
     expect(await c.get('k', load)).toEqual(page(2));
     expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('waits for a new load once a page is past its stale time too', async () => {
+    const c = cache();
+    const load = jest.fn().mockResolvedValueOnce(page(1)).mockResolvedValueOnce(page(2));
+    await c.get('k', load);
+    t = 12_000; // ttl 2 s + stale 10 s
+    expect(await c.get('k', load)).toEqual(page(2));
+  });
+
+  it('does not keep a refresh that was running when the cache was cleared', async () => {
+    const c = cache();
+    let resolve!: (p: Page<ProductView>) => void;
+    await c.get('k', () => Promise.resolve(page(1)));
+    t = 3_000;
+    await c.get('k', () => new Promise<Page<ProductView>>((r) => (resolve = r)));
+    c.clear(); // a product changed while the refresh ran
+    resolve(page(2));
+    await Promise.resolve();
+    expect(await c.get('k', () => Promise.resolve(page(3)))).toEqual(page(3));
   });
 
   it('runs one load for concurrent requests of the same page', async () => {
@@ -43,8 +72,8 @@ describe('SearchPageCache', () => {
     t = 6_999;
     expect(await c.get('k', load)).toEqual(page(1));
     expect(load).toHaveBeenCalledTimes(1);
-    t = 7_000;
-    void c.get('k', load);
+    t = 7_000; // stale: answered with the page, one refresh started
+    expect(await c.get('k', load)).toEqual(page(1));
     expect(load).toHaveBeenCalledTimes(2);
   });
 

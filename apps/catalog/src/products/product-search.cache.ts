@@ -14,6 +14,15 @@ const KEY_FIELDS = [
   'cursor',
 ] as const;
 
+interface Entry {
+  /** Fresh until then; infinite while the first load runs. */
+  until: number;
+  /** Past `until` and before this, the page is still served while one refresh runs. */
+  staleUntil: number;
+  page: Promise<Page<ProductView>>;
+  refreshing: boolean;
+}
+
 /**
  * Storefront search pages for a couple of seconds, in this process (ADR 0031). Buyers send the
  * same popular queries over and over; the page for one costs PostgreSQL milliseconds of ranking
@@ -21,17 +30,20 @@ const KEY_FIELDS = [
  * there wait for one load instead of each running the query, however long it takes: a page's
  * `ttlMs` counts from when its load finished (counting from the start, a load slower than the TTL
  * — PostgreSQL busy — expired while running, every request started another one, and the
- * herd made every load slower still: no search answered at 300/s). A page is at most `ttlMs` old;
- * `clear()` (called on every product change made in this process) drops everything at once,
- * including loads still running, so nothing read before a change is kept after it.
+ * herd made every load slower still: no search answered at 300/s). Once a page is older than
+ * `ttlMs`, and for `staleMs` more, it is still served while one request's refresh runs in the
+ * background (requests that happened to arrive at expiry waited a whole query: the p99). `clear()`
+ * (called on every product change made in this process) drops everything at once, including
+ * loads still running, so nothing read before a change is served after it.
  */
 export class SearchPageCache {
-  private readonly pages = new Map<string, { until: number; page: Promise<Page<ProductView>> }>();
+  private readonly pages = new Map<string, Entry>();
 
   constructor(
     private readonly ttlMs = 2_000,
     private readonly maxPages = 1_000,
     private readonly now: () => number = () => performance.now(),
+    private readonly staleMs = 10_000,
   ) {}
 
   static key(scope: string, r: SearchProductsRequest): string {
@@ -42,16 +54,18 @@ export class SearchPageCache {
     const t = this.now();
     const hit = this.pages.get(key);
     if (hit && hit.until > t) return hit.page;
+    if (hit && hit.staleUntil > t) {
+      if (!hit.refreshing) this.refresh(key, hit, load);
+      return hit.page;
+    }
     if (hit) this.pages.delete(key);
     if (this.pages.size >= this.maxPages) this.evictExpiredOrOldest(t);
     const page = load();
-    const entry = { until: Number.POSITIVE_INFINITY, page };
+    const entry: Entry = { until: Number.POSITIVE_INFINITY, staleUntil: Number.POSITIVE_INFINITY, page, refreshing: false };
     this.pages.set(key, entry);
     // A failed load is not remembered; one overtaken by clear() is already gone.
     page.then(
-      () => {
-        entry.until = this.now() + this.ttlMs;
-      },
+      () => this.freshen(entry),
       () => {
         if (this.pages.get(key) === entry) this.pages.delete(key);
       },
@@ -67,8 +81,32 @@ export class SearchPageCache {
     return this.pages.size;
   }
 
+  private freshen(entry: Entry): void {
+    const t = this.now();
+    entry.until = t + this.ttlMs;
+    entry.staleUntil = t + this.ttlMs + this.staleMs;
+  }
+
+  /** Loads the page again in the background; the stale one is served until the new one is there. */
+  private refresh(key: string, entry: Entry, load: () => Promise<Page<ProductView>>): void {
+    entry.refreshing = true;
+    const page = load();
+    page.then(
+      () => {
+        // Dropped by clear() (a product changed) or replaced meanwhile: the answer is not kept.
+        if (this.pages.get(key) !== entry) return;
+        entry.page = page;
+        entry.refreshing = false;
+        this.freshen(entry);
+      },
+      () => {
+        entry.refreshing = false;
+      },
+    );
+  }
+
   private evictExpiredOrOldest(t: number): void {
-    for (const [key, entry] of this.pages) if (entry.until <= t) this.pages.delete(key);
+    for (const [key, entry] of this.pages) if (entry.staleUntil <= t) this.pages.delete(key);
     // Map iteration is insertion order: the first key is the oldest.
     while (this.pages.size >= this.maxPages) this.pages.delete(this.pages.keys().next().value as string);
   }
