@@ -357,9 +357,18 @@ describe('journey: farm to door to payout', () => {
   });
 
   it('reconciles both carriers’ remittance statements: every line matched, the transfer agrees', async () => {
-    // The deliveries reach settlement over Kafka: each seller's share is pending first.
+    // The deliveries reach settlement over Kafka: each seller's share is pending first, one
+    // delivery posting per delivered sub-order (the first farm sells in both orders).
     for (const seller of sellers) {
-      await eventually(async () => (await balance(seller.id)).pendingVnd > 0, 30_000, `${seller.name}: a pending share`);
+      const deliveries = [...multiSeller.subOrders, ...viaViettel.subOrders].filter((s) => s.sellerId === seller.id).length;
+      await eventually(
+        async () => {
+          const st = ok(await partner.GET('/v1/sellers/{id}/statement', { params: { path: { id: seller.id } } }), 'statement');
+          return st.lines.filter((l) => l.kind === 'delivery' && l.account === 'pending').length === deliveries;
+        },
+        30_000,
+        `${seller.name}: ${deliveries} pending share(s)`,
+      );
     }
     const remit = async (carrier: ApiClient, subs: Order['subOrders']) => {
       const lines = subs.map((s) => ({
