@@ -19,6 +19,15 @@ export class GatewayEnv extends ServiceEnv {
   @Min(100)
   RPC_TIMEOUT_MS: number = 10000;
 
+  /**
+   * Requests this gateway instance keeps waiting on per service (ADR 0009); one more is refused at
+   * once with 503 `service_busy` and `Retry-After: 1`. About the service's throughput times the
+   * latency worth waiting for.
+   */
+  @IsInt()
+  @Min(1)
+  RPC_MAX_IN_FLIGHT: number = 256;
+
   /** Default requests per minute per API key (a key may carry its own). */
   @IsInt()
   @Min(1)

@@ -5,13 +5,13 @@ import { ApiProblems } from '../openapi/problem.dto';
 
 export const ROLES_METADATA = 'nongsan:roles';
 
-/** Only these roles may call the endpoint (others: 403); no or a bad key: 401. */
+/** Only these roles may call the endpoint (others: 403); no or a bad key: 401; a service at capacity or silent: 503/504. */
 export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(ROLES_METADATA, roles),
     ApiBearerAuth('apiKey'),
     ApiExtension('x-roles', roles),
-    ApiProblems(401, 403, 429),
+    ApiProblems(401, 403, 429, 503, 504),
   );
 }
 

@@ -42,7 +42,7 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'The body is too large.',
   422: 'Invalid fields (see `errors[]`), unknown fields, or an Idempotency-Key reused with another body.',
   429: 'Rate limit reached; retry after `Retry-After` seconds.',
-  503: 'A service behind the gateway is unavailable.',
+  503: 'A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds).',
   504: 'A service behind the gateway did not answer in time.',
 };
 
@@ -55,7 +55,9 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
         status,
         description: DESCRIPTIONS[status] ?? 'Error.',
         content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
-        ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } } } : {}),
+        ...(status === 429 || status === 503
+          ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } } }
+          : {}),
       }),
     ),
   );

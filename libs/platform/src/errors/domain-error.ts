@@ -90,3 +90,18 @@ export class UpstreamUnavailableError extends DomainError {
     super(status, status === 504 ? 'upstream_timeout' : 'upstream_unavailable', 'Service unavailable', detail);
   }
 }
+
+/**
+ * The gateway already waits on as many requests to a service as it admits (ADR 0009): this one is
+ * refused at once, before any work, with `Retry-After` — shedding what cannot be served in time
+ * keeps the requests admitted fast instead of letting every request time out.
+ */
+export class ServiceBusyError extends DomainError {
+  constructor(
+    service: string,
+    readonly retryAfterSeconds = 1,
+  ) {
+    super(503, 'service_busy', 'Service busy', `The ${service} service is at capacity; retry after ${retryAfterSeconds} s.`);
+    this.detailVi = `Dịch vụ ${service} đang quá tải; vui lòng thử lại sau ${retryAfterSeconds} giây.`;
+  }
+}

@@ -36,6 +36,7 @@ const TITLES_VI: Record<string, string> = {
   idempotency_in_progress: 'Yêu cầu cùng Idempotency-Key đang được xử lý',
   upstream_unavailable: 'Dịch vụ tạm thời không khả dụng',
   upstream_timeout: 'Dịch vụ không phản hồi kịp',
+  service_busy: 'Dịch vụ đang quá tải',
   internal_error: 'Lỗi hệ thống',
   unsupported_media_type: 'Định dạng dữ liệu không được hỗ trợ',
   method_not_allowed: 'Phương thức không được hỗ trợ',

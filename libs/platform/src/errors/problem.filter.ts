@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { of, type Observable } from 'rxjs';
 import type { RpcReply } from '@app/contracts';
 import { localizeProblem, preferredLanguage } from './i18n';
+import { ServiceBusyError } from './domain-error';
 import { INTERNAL_PROBLEM, toProblem } from './to-problem';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -30,6 +31,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (res.headersSent) return;
     const language = preferredLanguage(req.headers['accept-language']);
     const body = { ...localizeProblem(problem ?? INTERNAL_PROBLEM, language), instance: req.originalUrl };
+    if (error instanceof ServiceBusyError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 }
