@@ -170,7 +170,7 @@ async function main(): Promise<void> {
     console.log(`load average (1, 5, 15 min): ${loadBefore} before, ${loadAfter} after; ${os.cpus().length} CPUs`);
     console.log(`${'case'.padEnd(34)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)} ${'CPU median'.padStart(12)}`);
     console.log(row('baseline: read the rows only', read, readRuns.cpu));
-    console.log(row('verify (read + hash + chain)', verify, verifyRuns.cpu));
+    console.log(row('verify (read + digest + links)', verify, verifyRuns.cpu));
     console.log(`ratio verify / baseline (median): ${ratio.toFixed(2)}`);
     console.log(
       `target: verify median ≤ ${TARGET_MS} ms → ${met ? 'met' : 'NOT met'} (median ${verify.median.toFixed(1)} ms, p95 ${verify.p95.toFixed(1)} ms)`,

@@ -18,9 +18,12 @@ type Reason = NonNullable<ChainVerdict['reason']>;
 
 /**
  * Recomputes a lot's chain from its stored entries, one at a time in chain order (so entries can
- * be checked while later ones are still being read): each event's hash from its stored content,
- * each link from the one before and the digest of the whole stored record. The first entry that
- * does not match is where the history was rewritten.
+ * be checked while later ones are still being read): each link from the one before, the entry's
+ * stored event hash and the digest of its whole stored record. The first entry whose link does not
+ * match is where the history was rewritten; there the event's hash is recomputed from its stored
+ * content to say whether the event itself was changed (`event_altered`) or only its place in the
+ * chain (`chain_altered`). A link that matches proves the entry's record and event hash are the
+ * ones appended, so the event hash is not recomputed for it (ADR 0012, amendment).
  */
 export class ChainVerifier {
   private previous: string;
@@ -39,13 +42,24 @@ export class ChainVerifier {
     const position = ++this.rows;
     if (this.broken) return;
     if (row.seq !== position) return this.break(position, 'event_missing');
-    const epcis = JSON.parse(row.record) as Record<string, unknown>;
-    const eventId = this.hashOf(epcis);
-    if (eventId !== row.eventId) return this.break(row.seq, 'event_altered');
-    const digest = row.linkVersion === 2 ? recordDigestV2(row.record) : row.linkVersion === 1 ? recordDigestV1(epcis) : null;
-    const link = digest === null ? null : linkHash(this.previous, eventId, digest);
-    if (link === null || link !== row.chainHash) return this.break(row.seq, 'chain_altered');
-    this.previous = link;
+    let epcis: Record<string, unknown> | undefined;
+    const parsed = () => (epcis ??= JSON.parse(row.record) as Record<string, unknown>);
+    const digest = row.linkVersion === 2 ? recordDigestV2(row.record) : row.linkVersion === 1 ? recordDigestV1(parsed()) : null;
+    const link = digest === null ? null : linkHash(this.previous, row.eventId, digest);
+    if (link !== null && link === row.chainHash) {
+      this.previous = link;
+      return;
+    }
+    return this.break(row.seq, this.eventHashOf(parsed()) === row.eventId ? 'chain_altered' : 'event_altered');
+  }
+
+  /** The record's EPCIS event hash; a record that cannot be hashed (not an event any more) has none. */
+  private eventHashOf(epcis: Record<string, unknown>): string | null {
+    try {
+      return this.hashOf(epcis);
+    } catch {
+      return null;
+    }
   }
 
   /** After the last entry: the verdict against where the lot says its chain ends. */
