@@ -1,14 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
-import { Outbox, withMessagingTables } from '@app/messaging';
 import { runMigrations } from '@app/persistence';
-import { LotChainService } from '../../apps/traceability/src/chain/lot-chain.service';
-import { LotEventRepository } from '../../apps/traceability/src/chain/lot-event.repository';
+import type { LotChainService } from '../../apps/traceability/src/chain/lot-chain.service';
 import { farmEventToEpcis } from '../../apps/traceability/src/epcis/farm-event.mapper';
-import { Lot } from '../../apps/traceability/src/lots/lot.entity';
-import { LotRepository } from '../../apps/traceability/src/lots/lot.repository';
-import { TRACEABILITY_ENTITIES, TRACEABILITY_MIGRATIONS } from '../../apps/traceability/src/traceability.module';
-import { migratedDataSource } from '../support/infra';
+import type { Lot } from '../../apps/traceability/src/lots/lot.entity';
+import type { LotRepository } from '../../apps/traceability/src/lots/lot.repository';
+import { lotChainBed, type LotChainBed } from '../support/lot-chain';
 
 jest.setTimeout(120_000);
 
@@ -21,41 +17,16 @@ describe('traceability: chain link versions across the upgrade', () => {
   let ds: DataSource;
   let lots: LotRepository;
   let chain: LotChainService;
+  let newLot: LotChainBed['newLot'];
 
   beforeAll(async () => {
-    ds = await migratedDataSource(
-      'trace_links',
-      withMessagingTables({ entities: TRACEABILITY_ENTITIES, migrations: TRACEABILITY_MIGRATIONS }),
-    );
-    lots = new LotRepository(ds);
-    chain = new LotChainService(new LotEventRepository(ds), lots, new Outbox('/test'));
+    ({ ds, lots, chain, newLot } = await lotChainBed('trace_links'));
   });
 
   afterAll(async () => {
     await ds.destroy();
   });
 
-  const newLot = async (): Promise<Lot> => {
-    const code = uuidv7().replace(/-/g, '').slice(-8).toUpperCase();
-    return ds.manager.save(
-      Object.assign(new Lot(), {
-        id: uuidv7(),
-        sellerId: uuidv7(),
-        partnerId: 'test',
-        productName: 'Vải thiều Lục Ngạn',
-        traceCode: code,
-        gtin: '09520000000017',
-        epcClass: `https://id.gs1.org/01/09520000000017/10/${code}`,
-        harvestDate: null,
-        area: null,
-        quantity: null,
-        unit: 'kg',
-        certifications: [],
-        eventCount: 0,
-        chainHead: null,
-      }),
-    );
-  };
   const append = (lot: Lot, kinds: ('planting' | 'fertilizing' | 'spraying' | 'harvesting')[]) =>
     ds.transaction(async (m) => {
       const locked = (await lots.lock(m, lot.id))!;

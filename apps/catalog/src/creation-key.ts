@@ -1,6 +1,6 @@
 import type { RpcOperation } from '@app/contracts';
 import { isUniqueViolation } from '@app/persistence';
-import { DomainError } from '@app/platform';
+import { IdempotencyKeyReusedError } from '@app/platform';
 
 /** The columns that remember which operation created a row (ADR 0007). */
 export interface CreatedBy {
@@ -27,12 +27,7 @@ export async function createOnce<T extends CreatedBy, V>(
 ): Promise<V> {
   const answer = (existing: T): V | Promise<V> => {
     if (operation?.requestHash && existing.creationHash && operation.requestHash !== existing.creationHash) {
-      throw new DomainError(
-        422,
-        'idempotency_key_reused',
-        'Idempotency-Key reused',
-        'This Idempotency-Key was used for a different request.',
-      ).vi('Idempotency-Key này đã được dùng cho một yêu cầu khác.');
+      throw new IdempotencyKeyReusedError();
     }
     return view(existing);
   };

@@ -14,7 +14,7 @@ import { ApiHeader } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { Problem } from '@app/contracts';
-import { ConflictError, DomainError, ValidationFailedError, toProblem } from '@app/platform';
+import { ConflictError, DomainError, IdempotencyKeyReusedError, ValidationFailedError, toProblem } from '@app/platform';
 import type { GatewayEnv } from '../gateway.env';
 import { GATEWAY_ENV } from '../gateway.tokens';
 import type { GatewayRequest } from '../http/request-context';
@@ -102,12 +102,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const stored = await this.records.find(apiKeyId, key);
     if (!stored) throw new ConflictError('idempotency_in_progress', 'A request with this Idempotency-Key just finished; retry.');
     if (stored.requestHash !== hash) {
-      throw new DomainError(
-        422,
-        'idempotency_key_reused',
-        'Idempotency-Key reused',
-        'This Idempotency-Key was used for a different request.',
-      ).vi('Idempotency-Key này đã được dùng cho một yêu cầu khác.');
+      throw new IdempotencyKeyReusedError();
     }
     if (stored.state === 'in_progress') {
       throw new ConflictError('idempotency_in_progress', 'A request with this Idempotency-Key is still being processed.').vi(

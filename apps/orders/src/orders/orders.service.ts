@@ -15,7 +15,7 @@ import {
 } from '@app/contracts';
 import { event, Outbox } from '@app/messaging';
 import { isUniqueViolation } from '@app/persistence';
-import { ConflictError, DomainError, NotFoundError, ValidationFailedError } from '@app/platform';
+import { ConflictError, IdempotencyKeyReusedError, NotFoundError, ValidationFailedError } from '@app/platform';
 import { CatalogViewRepository } from '../catalog-view/catalog-view.repository';
 import type { OrdersEnv } from '../orders.env';
 import { ORDERS_ENV } from '../orders.tokens';
@@ -149,12 +149,7 @@ export class OrdersService {
 
   private placedAlready(caller: CallerIdentity, placed: OrderAggregate, operation: RpcOperation): OrderView {
     if (operation.requestHash && placed.order.placementHash && operation.requestHash !== placed.order.placementHash) {
-      throw new DomainError(
-        422,
-        'idempotency_key_reused',
-        'Idempotency-Key reused',
-        'This Idempotency-Key was used for a different request.',
-      ).vi('Idempotency-Key này đã được dùng cho một yêu cầu khác.');
+      throw new IdempotencyKeyReusedError();
     }
     return orderView(placed, caller);
   }

@@ -73,6 +73,14 @@ export class IllegalTransitionError extends DomainError {
   }
 }
 
+/** The same Idempotency-Key (or operation key, ADR 0007) sent again with another request body. */
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor() {
+    super(422, 'idempotency_key_reused', 'Idempotency-Key reused', 'This Idempotency-Key was used for a different request.');
+    this.detailVi = 'Idempotency-Key này đã được dùng cho một yêu cầu khác.';
+  }
+}
+
 export class UnauthorizedError extends DomainError {
   constructor(detail = 'A valid API key is required (Authorization: Bearer <key>).') {
     super(401, 'unauthorized', 'Unauthorized', detail);
