@@ -10,6 +10,7 @@ import {
 import type { EachBatchPayload, KafkaMessage, RecordMetadata } from 'kafkajs';
 import { rpcRequestTopic, type RpcService } from '@app/contracts';
 import { counter, histogram } from '@app/platform';
+import { InFlightOffsets } from './in-flight-offsets';
 import { OffsetCommitter } from './offset-committer';
 import { ProduceBatcher } from './produce-batcher';
 import { headerText, RpcHeaders } from './rpc-headers';
@@ -35,8 +36,9 @@ class RpcRequestDeserializer {
  * @nestjs/microservices' Kafka server, reshaped for throughput:
  * - one request topic per service (`<service>.rpc`), the pattern in a header;
  * - the requests of a fetched batch are handled concurrently (up to `concurrency` per process)
- *   instead of one at a time per partition, and the batch's offsets are committed once all of it
- *   was handled (a crash re-delivers unfinished requests to the next owner of the partition);
+ *   instead of one at a time per partition, and the next fetch does not wait for them; offsets
+ *   are committed up to the first unfinished request (a crash re-delivers unfinished requests to
+ *   the next owner of the partition);
  * - a request whose caller's deadline has passed is skipped: the gateway already answered 504, and
  *   working through a backlog of abandoned requests is how an overloaded service never recovers;
  * - replies produced in the same tick leave in one produce request.
@@ -49,6 +51,8 @@ export class KafkaRpcServer extends ServerKafka {
     return this.producer;
   });
   private readonly committer = new OffsetCommitter(() => this.consumer);
+  private readonly inFlight = new InFlightOffsets();
+  private readonly running = new Set<Promise<void>>();
   private readonly expired = counter('rpc_requests_expired_total', 'Requests skipped because their caller had given up', ['service']);
   private readonly failedReplies = counter('rpc_replies_failed_total', 'Replies that could not be produced', ['service']);
   private readonly duration = histogram('rpc_request_duration_seconds', 'Time from a request being fetched to its handler finishing', [
@@ -74,24 +78,38 @@ export class KafkaRpcServer extends ServerKafka {
     this.committer.start();
   }
 
+  /**
+   * Starts each request of the batch as soon as a slot is free and returns without waiting for
+   * them: kafkajs fetches again only after `eachBatch` returns, so waiting here held every request
+   * that arrived meanwhile in the broker until the batch's slowest handler was done. The slots are
+   * the back-pressure (a full house stops the fetching); offsets are committed up to the first
+   * request not yet answered (InFlightOffsets), so a crash still re-delivers unfinished ones.
+   */
   private async handleBatch({ batch, heartbeat, pause }: EachBatchPayload): Promise<void> {
-    await Promise.all(
-      batch.messages.map((message) =>
-        this.slots.run(async () => {
-          try {
-            await this.handleRequest(batch.topic, batch.partition, message, heartbeat, pause);
-          } catch (e) {
-            // A request that cannot even be parsed must not stop the partition; its caller times out.
-            this.rpcLogger.error({ err: e, offset: message.offset }, 'request could not be handled');
-          }
-          await heartbeat().catch(() => undefined);
-        }),
-      ),
-    );
-    if (batch.messages.length > 0) this.committer.handled(batch.topic, batch.partition, batch.lastOffset());
+    for (const message of batch.messages) this.inFlight.started(batch.topic, batch.partition, message.offset);
+    for (const message of batch.messages) {
+      const release = await this.slots.acquire();
+      const task = (async () => {
+        try {
+          await this.handleRequest(batch.topic, batch.partition, message, heartbeat, pause);
+        } catch (e) {
+          // A request that cannot even be parsed must not stop the partition; its caller times out.
+          this.rpcLogger.error({ err: e, offset: message.offset }, 'request could not be handled');
+        } finally {
+          release();
+          const commitAt = this.inFlight.finished(batch.topic, batch.partition, message.offset);
+          this.committer.handled(batch.topic, batch.partition, (BigInt(commitAt) - 1n).toString());
+        }
+        await heartbeat().catch(() => undefined);
+      })();
+      this.running.add(task);
+      void task.finally(() => this.running.delete(task));
+    }
   }
 
   override async close(): Promise<void> {
+    // Replies of the requests still running go out before the producer closes.
+    await Promise.allSettled([...this.running]);
     await this.committer.stop();
     await super.close();
   }

@@ -11,16 +11,27 @@ export class Semaphore {
     return this.active;
   }
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
+  /** Resolves with a release function once a slot is free; call it exactly once. */
+  async acquire(): Promise<() => void> {
     if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.active += 1;
-    try {
-      return await task();
-    } finally {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
       const next = this.waiting.shift();
       // The slot passes straight to the next waiter; only when nobody waits is it given back.
       if (next) next();
       else this.active -= 1;
+    };
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await task();
+    } finally {
+      release();
     }
   }
 }

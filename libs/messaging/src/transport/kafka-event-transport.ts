@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CompressionTypes, type Consumer, type Kafka, type Producer } from 'kafkajs';
-import { BATCHING_CONSUMER, probeKafka } from './kafka-client';
+import { LOW_LATENCY_CONSUMER, probeKafka } from './kafka-client';
 import type { EventTransport, IncomingRecord, OutgoingRecord, Subscription, SubscriptionSpec } from './event-transport';
 
 const JOIN_WAIT_MS = 30000;
@@ -60,7 +60,7 @@ export class KafkaEventTransport implements EventTransport {
   }
 
   async subscribe(spec: SubscriptionSpec): Promise<Subscription> {
-    const consumer = this.kafka.consumer({ groupId: spec.groupId, ...BATCHING_CONSUMER });
+    const consumer = this.kafka.consumer({ groupId: spec.groupId, ...LOW_LATENCY_CONSUMER });
     const joined = new Promise<void>((resolve) => {
       const off = consumer.on(consumer.events.GROUP_JOIN, () => {
         off();
