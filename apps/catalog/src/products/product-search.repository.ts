@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { CallerIdentity, ProductSort, SearchProductsRequest } from '@app/contracts';
 import { Product } from './product.entity';
 import { MAX_QUERY_WORDS, type QueryWord } from './product-search.query';
+import { PRODUCT_COLUMNS, productShape } from './product-row';
 
 export interface SearchHit {
   product: Product;
@@ -25,32 +26,6 @@ const RANK_WEIGHTS = '{0.05,0.1,0.4,1.0}';
  */
 const NEAR_WORDS = 3;
 
-/** The product columns a search returns (everything but the search document). */
-const PRODUCT_COLUMNS = [
-  'id',
-  'seller_id',
-  'partner_id',
-  'name',
-  'description',
-  'category_id',
-  'unit',
-  'price_vnd',
-  'stock',
-  'weight_grams',
-  'ocop_stars',
-  'ocop_certificate_no',
-  'certifications',
-  'origin_province_code',
-  'images',
-  'lot_id',
-  'status',
-  'suspended',
-  'published_at',
-  'created_at',
-  'updated_at',
-]
-  .map((c) => `pr.${c}`)
-  .join(', ');
 
 /** Catalog search on PostgreSQL: unaccent folding, weighted full-text search, pg_trgm typo correction, keyset pages. */
 @Injectable()
@@ -156,37 +131,9 @@ export class ProductSearchRepository {
     const rows = await this.dataSource.query<Record<string, unknown>[]>(sql, params);
     const products = this.dataSource.getRepository(Product);
     return rows.map((row) => ({
-      product: products.create(this.toEntityShape(row)),
+      product: products.create(productShape(row)),
       sellerName: row.seller_name as string,
       score: Number(row.score),
     }));
-  }
-
-  private toEntityShape(row: Record<string, unknown>): Partial<Product> {
-    return {
-      id: row.id as string,
-      sellerId: row.seller_id as string,
-      partnerId: row.partner_id as string,
-      name: row.name as string,
-      description: row.description as string,
-      categoryId: row.category_id as string,
-      unit: row.unit as string,
-      priceVnd: Number(row.price_vnd),
-      stock: row.stock as number,
-      weightGrams: row.weight_grams as number,
-      ocopStars: row.ocop_stars as number | null,
-      ocopCertificateNo: row.ocop_certificate_no as string | null,
-      ocopValidUntil: row.ocop_until as string | null,
-      certifications: row.certifications as Product['certifications'],
-      originProvinceCode: row.origin_province_code as string,
-      images: row.images as string[],
-      lotId: row.lot_id as string | null,
-      traceCode: (row.lot_trace_code as string | null) ?? null,
-      status: row.status as Product['status'],
-      suspended: row.suspended as boolean,
-      publishedAt: row.published_at as Date | null,
-      createdAt: row.created_at as Date,
-      updatedAt: row.updated_at as Date,
-    };
   }
 }

@@ -170,16 +170,16 @@ export class ProductsService {
 
   /** Storefronts and carriers see only visible products; partners their own; admins all. */
   async get(caller: CallerIdentity, id: string): Promise<ProductView> {
-    const product = isUuid(id) ? await this.products.findById(id) : null;
-    const seller = product ? await this.sellers.findById(product.sellerId) : null;
-    if (!product || !seller) throw new NotFoundError('Product', id, 'sản phẩm');
+    const found = isUuid(id) ? await this.products.findForView(id) : null;
+    if (!found) throw new NotFoundError('Product', id, 'sản phẩm');
+    const { product, seller } = found;
     if (caller.role === 'partner' || (caller.role !== 'admin' && !isVisible(product, seller))) {
       if (caller.role !== 'partner') throw new NotFoundError('Product', id, 'sản phẩm');
       assertPartnerOwns(caller, product.partnerId, 'Product', id, 'sản phẩm');
     }
     // The lot's code may have arrived after the product was written (the projector and a new
-    // product can pass each other), so a missing one is looked up, not trusted.
-    if (product.lotId && !product.traceCode) product.traceCode = await this.products.traceCodeOf(product.lotId);
+    // product can pass each other): findForView falls back to the lot's code.
     return productView(product, seller);
   }
+
 }
