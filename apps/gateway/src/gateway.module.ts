@@ -13,6 +13,7 @@ import { GATEWAY_ENV } from './gateway.tokens';
 import { GatewayHealth } from './gateway.health';
 import type { GatewayRequest } from './http/request-context';
 import { RateLimitGuard } from './http/rate-limit.guard';
+import { WindowCounterStorage } from './http/window-counter.storage';
 import { validationPipe } from './http/validation';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyPurgeService } from './idempotency/idempotency-purge.service';
@@ -59,6 +60,7 @@ export class GatewayModule {
           applicationName: `${GATEWAY}-${env.SERVICE_INSTANCE}`,
         })),
         ThrottlerModule.forRoot({
+          storage: new WindowCounterStorage(),
           throttlers: [
             {
               name: 'default',
