@@ -9,7 +9,7 @@ import { Categories1763856100000 } from './migrations/1763856100000-categories';
 import { SellersProductsStock1763860000000 } from './migrations/1763860000000-sellers-products-stock';
 import { ProductSearchTsvector1763950000000 } from './migrations/1763950000000-product-search-tsvector';
 import { ProductSearchRepository } from './products/product-search.repository';
-import { ProductSearchService } from './products/product-search.service';
+import { ProductSearchService, SEARCH_CACHE_TTL_MS } from './products/product-search.service';
 import { Product } from './products/product.entity';
 import { ProductRepository } from './products/product.repository';
 import { ProductsController } from './products/products.controller';
@@ -55,6 +55,7 @@ export class CatalogModule {
         ProductsService,
         ProductSearchRepository,
         ProductSearchService,
+        { provide: SEARCH_CACHE_TTL_MS, useValue: env.SEARCH_CACHE_TTL_MS },
         StockReservationRepository,
         StockService,
         LotTraceCodesProjector,

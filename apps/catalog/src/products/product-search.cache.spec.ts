@@ -5,7 +5,14 @@ const page = (n: number): Page<ProductView> => ({ items: [], nextCursor: String(
 
 describe('SearchPageCache', () => {
   let t = 0;
-  const cache = () => new SearchPageCache(2_000, 3, () => t);
+  const cache = () =>
+    new SearchPageCache(
+      2_000,
+      3,
+      () => t,
+      10_000,
+      () => 0,
+    );
   beforeEach(() => (t = 0));
 
   it('serves a page until it is ttl old, then the old one while one refresh runs, then the new one', async () => {
@@ -90,6 +97,28 @@ describe('SearchPageCache', () => {
     c.clear();
     expect(c.size).toBe(0);
     expect(await c.get('a', () => Promise.resolve(page(9)))).toEqual(page(9));
+  });
+
+  it('spreads the expiry of pages loaded together over up to a quarter more of the TTL', async () => {
+    const draws = [0, 1];
+    const c = new SearchPageCache(
+      2_000,
+      3,
+      () => t,
+      10_000,
+      () => draws.shift() ?? 0,
+    );
+    const load = jest.fn().mockResolvedValue(page(1));
+    await c.get('a', load);
+    await c.get('b', load);
+    await Promise.resolve();
+    t = 2_000; // 'a' is due (no extra), 'b' has 500 ms more
+    await c.get('a', load);
+    await c.get('b', load);
+    expect(load).toHaveBeenCalledTimes(3);
+    t = 2_500;
+    await c.get('b', load);
+    expect(load).toHaveBeenCalledTimes(4);
   });
 
   it('keys by scope and every request field, whatever their order', () => {

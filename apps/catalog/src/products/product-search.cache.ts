@@ -14,6 +14,9 @@ const KEY_FIELDS = [
   'cursor',
 ] as const;
 
+/** Fraction of the TTL added at random to each page's freshness. */
+const JITTER = 0.25;
+
 interface Entry {
   /** Fresh until then; infinite while the first load runs. */
   until: number;
@@ -24,7 +27,7 @@ interface Entry {
 }
 
 /**
- * Storefront search pages for a couple of seconds, in this process (ADR 0031). Buyers send the
+ * Storefront search pages for some seconds (SEARCH_CACHE_TTL_MS), in this process (ADR 0031). Buyers send the
  * same popular queries over and over; the page for one costs PostgreSQL milliseconds of ranking
  * per request, the same page from memory nothing. Concurrent requests for a page that is not
  * there wait for one load instead of each running the query, however long it takes: a page's
@@ -40,10 +43,11 @@ export class SearchPageCache {
   private readonly pages = new Map<string, Entry>();
 
   constructor(
-    private readonly ttlMs = 2_000,
+    private readonly ttlMs = 10_000,
     private readonly maxPages = 1_000,
     private readonly now: () => number = () => performance.now(),
     private readonly staleMs = 10_000,
+    private readonly random: () => number = Math.random,
   ) {}
 
   static key(scope: string, r: SearchProductsRequest): string {
@@ -81,10 +85,15 @@ export class SearchPageCache {
     return this.pages.size;
   }
 
+  /**
+   * Fresh for the TTL plus up to a quarter more at random: pages loaded together (a restart, a
+   * clear()) would otherwise expire together, and their refreshes — each one ranks every match,
+   * up to a hundred milliseconds of PostgreSQL — arrived as one burst that every read queued behind.
+   */
   private freshen(entry: Entry): void {
     const t = this.now();
-    entry.until = t + this.ttlMs;
-    entry.staleUntil = t + this.ttlMs + this.staleMs;
+    entry.until = t + this.ttlMs * (1 + JITTER * this.random());
+    entry.staleUntil = entry.until + this.staleMs;
   }
 
   /** Loads the page again in the background; the stale one is served until the new one is there. */

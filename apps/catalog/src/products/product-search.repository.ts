@@ -26,7 +26,6 @@ const RANK_WEIGHTS = '{0.05,0.1,0.4,1.0}';
  */
 const NEAR_WORDS = 3;
 
-
 /** Catalog search on PostgreSQL: unaccent folding, weighted full-text search, pg_trgm typo correction, keyset pages. */
 @Injectable()
 export class ProductSearchRepository {

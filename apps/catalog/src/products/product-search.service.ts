@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { foldVietnamese, type CallerIdentity, type Page, type ProductView, type SearchProductsRequest } from '@app/contracts';
 import { decodeCursor, encodeCursor } from '@app/persistence';
 import { ValidationFailedError } from '@app/platform';
@@ -40,12 +40,20 @@ export function expandQuery(q: string): string {
     .join(' ');
 }
 
+/** Milliseconds a storefront search page is fresh (CatalogEnv.SEARCH_CACHE_TTL_MS). */
+export const SEARCH_CACHE_TTL_MS = Symbol('SEARCH_CACHE_TTL_MS');
+
 @Injectable()
 export class ProductSearchService {
   /** Storefront pages only: partners and operators read their own writes at once. */
-  private readonly cache = new SearchPageCache();
+  private readonly cache: SearchPageCache;
 
-  constructor(private readonly repo: ProductSearchRepository) {}
+  constructor(
+    private readonly repo: ProductSearchRepository,
+    @Optional() @Inject(SEARCH_CACHE_TTL_MS) ttlMs?: number,
+  ) {
+    this.cache = new SearchPageCache(ttlMs);
+  }
 
   search(caller: CallerIdentity, r: SearchProductsRequest): Promise<Page<ProductView>> {
     if (caller.role !== 'storefront') return this.load(caller, r);

@@ -181,5 +181,4 @@ export class ProductsService {
     // product can pass each other): findForView falls back to the lot's code.
     return productView(product, seller);
   }
-
 }
