@@ -101,9 +101,11 @@ export class KafkaRpcServer extends ServerKafka {
           this.committer.handled(batch.topic, batch.partition, (BigInt(commitAt) - 1n).toString());
         }
         await heartbeat().catch(() => undefined);
-      })();
+      })()
+        // Nobody awaits the task: nothing it throws may become an unhandled rejection.
+        .catch((e: unknown) => this.rpcLogger.error({ err: e, offset: message.offset }, 'request bookkeeping failed'))
+        .finally(() => this.running.delete(task));
       this.running.add(task);
-      void task.finally(() => this.running.delete(task));
     }
   }
 
