@@ -329,18 +329,28 @@ async function waitForConsumers(brokers, topic, timeoutMs) {
   }
 }
 
-async function dropDatabases(serverUrl, prefix) {
+/** Runs `fn` on a connection to the server's `postgres` database with the names of this run's databases. */
+async function withBenchDatabases(serverUrl, prefix, fn) {
   const url = new URL(serverUrl);
   url.pathname = '/postgres';
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
+  const admin = new Client({ connectionString: url.toString() });
+  await admin.connect();
   try {
-    const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}\\_%`]);
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    return rows.length;
+    const { rows } = await admin.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}\\_%`]);
+    return await fn(
+      admin,
+      rows.map((r) => r.datname),
+    );
   } finally {
-    await client.end();
+    await admin.end();
   }
+}
+
+function dropDatabases(serverUrl, prefix) {
+  return withBenchDatabases(serverUrl, prefix, async (admin, names) => {
+    for (const name of names) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    return names.length;
+  });
 }
 
 /**
@@ -349,16 +359,12 @@ async function dropDatabases(serverUrl, prefix) {
  * first seconds measured were that clean-up, not reads. Vacuum and checkpoint them first, as a
  * running marketplace would have long since done.
  */
-async function settleDatabases(serverUrl, prefix) {
+function settleDatabases(serverUrl, prefix) {
   const t0 = Date.now();
-  const url = new URL(serverUrl);
-  url.pathname = '/postgres';
-  const admin = new Client({ connectionString: url.toString() });
-  await admin.connect();
-  try {
-    const { rows } = await admin.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}\\_%`]);
-    for (const { datname } of rows) {
-      url.pathname = `/${datname}`;
+  return withBenchDatabases(serverUrl, prefix, async (admin, names) => {
+    for (const name of names) {
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
       const db = new Client({ connectionString: url.toString() });
       await db.connect();
       try {
@@ -368,10 +374,8 @@ async function settleDatabases(serverUrl, prefix) {
       }
     }
     await admin.query('CHECKPOINT');
-    return { databases: rows.length, ms: Date.now() - t0 };
-  } finally {
-    await admin.end();
-  }
+    return { databases: names.length, ms: Date.now() - t0 };
+  });
 }
 
 /**
@@ -388,7 +392,9 @@ async function matchRpcPartitions(brokers, partitions) {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const rpcTopics = (await admin.listTopics()).filter((t) => t.endsWith('.rpc') || t === 'gateway.rpc.reply');
+    const { RPC_PATTERNS_BY_SERVICE, RPC_REPLY_TOPIC, rpcRequestTopic } = require(path.join(DIST, 'libs/contracts/src'));
+    const ours = new Set([...Object.keys(RPC_PATTERNS_BY_SERVICE).map(rpcRequestTopic), RPC_REPLY_TOPIC]);
+    const rpcTopics = (await admin.listTopics()).filter((t) => ours.has(t));
     if (rpcTopics.length === 0) return 0;
     const { topics } = await admin.fetchTopicMetadata({ topics: rpcTopics });
     const wrong = topics.filter((t) => t.partitions.length !== partitions).map((t) => t.name);

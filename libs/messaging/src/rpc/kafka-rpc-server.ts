@@ -97,8 +97,7 @@ export class KafkaRpcServer extends ServerKafka {
           this.rpcLogger.error({ err: e, offset: message.offset }, 'request could not be handled');
         } finally {
           release();
-          const commitAt = this.inFlight.finished(batch.topic, batch.partition, message.offset);
-          this.committer.handled(batch.topic, batch.partition, (BigInt(commitAt) - 1n).toString());
+          this.committer.resumeAt(batch.topic, batch.partition, this.inFlight.finished(batch.topic, batch.partition, message.offset));
         }
         await heartbeat().catch(() => undefined);
       })()

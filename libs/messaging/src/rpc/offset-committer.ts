@@ -22,9 +22,14 @@ export class OffsetCommitter {
     this.timer.unref();
   }
 
-  /** Everything before `lastOffset` + 1 on this partition was handled. */
+  /** Everything up to and including `lastOffset` on this partition was handled. */
   handled(topic: string, partition: number, lastOffset: string): void {
-    this.pending.set(`${topic}:${partition}`, { topic, partition, offset: (BigInt(lastOffset) + 1n).toString() });
+    this.resumeAt(topic, partition, (BigInt(lastOffset) + 1n).toString());
+  }
+
+  /** Everything before `offset` on this partition was handled: the group resumes there. */
+  resumeAt(topic: string, partition: number, offset: string): void {
+    this.pending.set(`${topic}:${partition}`, { topic, partition, offset });
   }
 
   async flush(): Promise<void> {

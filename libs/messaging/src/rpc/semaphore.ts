@@ -25,13 +25,4 @@ export class Semaphore {
       else this.active -= 1;
     };
   }
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    const release = await this.acquire();
-    try {
-      return await task();
-    } finally {
-      release();
-    }
-  }
 }
