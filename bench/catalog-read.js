@@ -18,12 +18,12 @@ const { ensureBroker, stopBroker } = require('../tools/kafka/broker');
 const { startEmbeddedPostgres } = require('../tools/embedded-pg');
 const { commandLine, printBenchResult } = require('./lib/common');
 
-const USAGE = `node bench/catalog-read.js [--products 100000] [--rate 300] [--seconds 20] [--warmup 15] [--max-in-flight 64] [--keep]
+const USAGE = `node bench/catalog-read.js [--products 100000] [--rate 300] [--seconds 20] [--warmup 40] [--max-in-flight 64] [--keep]
 env: DATABASE_URL (else embedded PostgreSQL on 25431), DIST_DIR (dist-bench), BENCH_KAFKA_PORT (19392),
      BENCH_GATEWAY_PORT (29300; +1…4 service health ports), BENCH_DB_PREFIX (bench)`;
 
 function options(argv) {
-  const o = { products: 100_000, rate: 300, seconds: 20, warmup: 15, maxInFlight: 64, keep: false };
+  const o = { products: 100_000, rate: 300, seconds: 20, warmup: 40, maxInFlight: 64, keep: false };
   const names = {
     '--products': 'products',
     '--rate': 'rate',

@@ -117,7 +117,14 @@ async function startCluster(o) {
     // a service whose live heap is ~60 MB (the settlement benchmark's 512 MB budget), at no cost in speed.
     const child = spawn(
       process.execPath,
-      ['--enable-source-maps', '--max-semi-space-size=16', path.join(DIST, `apps/${p.app}/src/main.js`)],
+      // CLUSTER_NODE_ARGS: extra node flags for every app, to profile a benchmark (`--cpu-prof
+      // --cpu-prof-dir=…`, `--trace-gc`); see bench/README.md.
+      [
+        '--enable-source-maps',
+        '--max-semi-space-size=16',
+        ...(process.env.CLUSTER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        path.join(DIST, `apps/${p.app}/src/main.js`),
+      ],
       {
         env: p.env,
         stdio: ['ignore', 'pipe', 'pipe'],

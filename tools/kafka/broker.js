@@ -668,7 +668,8 @@ async function startOnce(o) {
       javaBin(),
       [
         ...o.heap,
-        '-XX:+UseSerialGC',
+        // A collector named in KAFKA_HEAP_OPTS replaces the default (the JVM refuses two).
+        ...(o.heap.some((a) => /^-XX:\+Use\w+GC$/.test(a)) ? [] : ['-XX:+UseSerialGC']),
         '-Djava.awt.headless=true',
         `-Dlog4j.configuration=file:${o.log4jFile}`,
         `-Dkafka.logs.dir=${o.stateDir}`,

@@ -18,6 +18,7 @@ import { LotTraceCode } from './lots/lot-trace-code.entity';
 import { ModerationController } from './moderation/moderation.controller';
 import { ModerationService } from './moderation/moderation.service';
 import { LotTraceCodesProjector } from './lots/lot-trace-codes.projector';
+import { VisiblePriceIndex1764900000000 } from './migrations/1764900000000-visible-price-index';
 import { CreationKeys1764810000000 } from './migrations/1764810000000-creation-keys';
 import { LotTraceCodes1764800000000 } from './migrations/1764800000000-lot-trace-codes';
 import { Seller } from './sellers/seller.entity';
@@ -36,6 +37,7 @@ export const CATALOG_MIGRATIONS = [
   ProductSearchTsvector1763950000000,
   LotTraceCodes1764800000000,
   CreationKeys1764810000000,
+  VisiblePriceIndex1764900000000,
 ];
 
 /** Sellers, products, prices, stock, search. Owns the `<prefix>_catalog` database. */

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
@@ -22,6 +23,10 @@ export async function startGateway(env: GatewayEnv, o: { shutdownHooks?: boolean
   });
   if (o.shutdownHooks) app.enableShutdownHooks();
   serveOpenApi(app);
+  const server: Server = app.getHttpServer();
+  server.keepAliveTimeout = env.HTTP_KEEP_ALIVE_MS;
+  // Headers must be allowed to take longer than the keep-alive wait, or Node ends such a socket early.
+  server.headersTimeout = env.HTTP_KEEP_ALIVE_MS + 1000;
   await app.listen(env.PORT, '0.0.0.0');
   return app;
 }

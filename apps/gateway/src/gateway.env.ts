@@ -41,4 +41,15 @@ export class GatewayEnv extends ServiceEnv {
   @IsInt()
   @Min(1024)
   BODY_LIMIT_BYTES: number = 1048576;
+
+  /**
+   * How long an idle keep-alive connection stays open, in ms: longer than the idle timeout of
+   * whatever keeps connections to the gateway (load balancer, storefront's pool), so the client
+   * side closes first. Node's 5 s default closed sockets that a client was just reusing, and that
+   * request failed with ECONNRESET.
+   */
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  HTTP_KEEP_ALIVE_MS: number = 65000;
 }

@@ -8,6 +8,7 @@ import { bigintTransformer } from '@app/persistence';
 @Index('products_listing_idx', ['categoryId', 'priceVnd'])
 @Index('products_search_tsv_idx', { synchronize: false })
 @Index('products_visible_newest_idx', { synchronize: false })
+@Index('products_visible_price_idx', { synchronize: false })
 @Check('products_price_positive', 'price_vnd > 0')
 @Check('products_stock_not_negative', 'stock >= 0')
 @Check('products_weight_positive', 'weight_grams > 0')

@@ -46,10 +46,21 @@ class RpcRequestDeserializer {
 export class KafkaRpcServer extends ServerKafka {
   private readonly rpcLogger = new Logger(KafkaRpcServer.name);
   private readonly slots: Semaphore;
-  private readonly replies = new ProduceBatcher(() => {
-    if (!this.producer) throw new Error('the RPC server is not connected');
-    return this.producer;
-  });
+  /**
+   * Replies are not acknowledged by the broker (acks 0): a reply that does not arrive is a caller
+   * that times out whether or not the failure is reported here (the operation itself is kept
+   * under its key, ADR 0007), and the acknowledgement was one more broker response and wake-up
+   * per request — on these machines each costs more than the reply's own JavaScript (ADR 0003).
+   */
+  private readonly replies = new ProduceBatcher(
+    () => {
+      if (!this.producer) throw new Error('the RPC server is not connected');
+      return this.producer;
+    },
+    500,
+    512 * 1024,
+    0,
+  );
   private readonly committer = new OffsetCommitter(() => this.consumer);
   private readonly inFlight = new InFlightOffsets();
   private readonly running = new Set<Promise<void>>();
@@ -160,6 +171,17 @@ export class KafkaRpcServer extends ServerKafka {
       this.onProcessingEndHook?.(this.transportId, context);
     }
     return [];
+  }
+
+  /**
+   * Our patterns are plain strings from a header (`catalog.products.get`). Nest's version first
+   * tries JSON.parse on every request's pattern and catches the SyntaxError: a thrown exception
+   * per request, 2.5 % of the catalog's CPU at 300 requests/s. JSON-looking patterns still go the
+   * long way.
+   */
+  protected override getRouteFromPattern(pattern: string): string {
+    if (typeof pattern === 'string' && !/^\s*[[{"]/.test(pattern)) return this.normalizePattern(pattern);
+    return super.getRouteFromPattern(pattern);
   }
 
   /** Patterns handled here but events are not: requests only. */

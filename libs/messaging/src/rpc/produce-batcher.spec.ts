@@ -20,6 +20,13 @@ describe('ProduceBatcher', () => {
     ]);
   });
 
+  it('asks the broker for the acknowledgement it was built with (all replicas unless told)', async () => {
+    const { batches, producer } = recorder();
+    await new ProduceBatcher(() => producer).send('t', { value: '1' });
+    await new ProduceBatcher(() => producer, 500, 1000, 0).send('t', { value: '2' });
+    expect(batches.map((x) => x.acks)).toEqual([-1, 0]);
+  });
+
   it('keeps a request under its byte limit however much one tick produces', async () => {
     const { batches, producer } = recorder();
     const b = new ProduceBatcher(() => producer, 500, 1000);

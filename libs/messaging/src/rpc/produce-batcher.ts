@@ -31,6 +31,8 @@ export class ProduceBatcher {
     private readonly producer: () => Producer,
     private readonly maxBatch = 500,
     private readonly maxBytes = 512 * 1024,
+    /** Broker acknowledgement: -1 (all replicas, the default), 1 (leader) or 0 (none: resolved once written). */
+    private readonly acks: -1 | 0 | 1 = -1,
   ) {}
 
   send(topic: string, message: Message): Promise<void> {
@@ -66,7 +68,7 @@ export class ProduceBatcher {
       batch.forEach((p) => p.reject(e));
       return;
     }
-    producer.sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) }).then(
+    producer.sendBatch({ acks: this.acks, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) }).then(
       () => batch.forEach((p) => p.resolve()),
       (e: unknown) => batch.forEach((p) => p.reject(e)),
     );
