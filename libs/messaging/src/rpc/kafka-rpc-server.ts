@@ -57,9 +57,7 @@ export class KafkaRpcServer extends ServerKafka {
       if (!this.producer) throw new Error('the RPC server is not connected');
       return this.producer;
     },
-    500,
-    512 * 1024,
-    0,
+    { acks: 0 },
   );
   private readonly committer = new OffsetCommitter(() => this.consumer);
   private readonly inFlight = new InFlightOffsets();

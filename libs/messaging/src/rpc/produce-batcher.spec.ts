@@ -23,13 +23,13 @@ describe('ProduceBatcher', () => {
   it('asks the broker for the acknowledgement it was built with (all replicas unless told)', async () => {
     const { batches, producer } = recorder();
     await new ProduceBatcher(() => producer).send('t', { value: '1' });
-    await new ProduceBatcher(() => producer, 500, 1000, 0).send('t', { value: '2' });
+    await new ProduceBatcher(() => producer, { acks: 0 }).send('t', { value: '2' });
     expect(batches.map((x) => x.acks)).toEqual([-1, 0]);
   });
 
   it('keeps a request under its byte limit however much one tick produces', async () => {
     const { batches, producer } = recorder();
-    const b = new ProduceBatcher(() => producer, 500, 1000);
+    const b = new ProduceBatcher(() => producer, { maxBytes: 1000 });
     const big = 'x'.repeat(400);
     await Promise.all(Array.from({ length: 7 }, () => b.send('chunks', { value: big })));
     expect(batches.map((x) => x.topicMessages![0].messages.length)).toEqual([2, 2, 2, 1]);

@@ -26,14 +26,27 @@ export class ProduceBatcher {
   private queue: Pending[] = [];
   private queuedBytes = 0;
   private scheduled = false;
+  private readonly maxBatch: number;
+  private readonly maxBytes: number;
+  private readonly acks: -1 | 0 | 1;
 
   constructor(
     private readonly producer: () => Producer,
-    private readonly maxBatch = 500,
-    private readonly maxBytes = 512 * 1024,
-    /** Broker acknowledgement: -1 (all replicas, the default), 1 (leader) or 0 (none: resolved once written). */
-    private readonly acks: -1 | 0 | 1 = -1,
-  ) {}
+    {
+      maxBatch = 500,
+      maxBytes = 512 * 1024,
+      acks = -1,
+    }: {
+      maxBatch?: number;
+      maxBytes?: number;
+      /** Broker acknowledgement: -1 (all replicas, the default), 1 (leader) or 0 (none: resolved once written). */
+      acks?: -1 | 0 | 1;
+    } = {},
+  ) {
+    this.maxBatch = maxBatch;
+    this.maxBytes = maxBytes;
+    this.acks = acks;
+  }
 
   send(topic: string, message: Message): Promise<void> {
     return new Promise<void>((resolve, reject) => {
