@@ -35,6 +35,39 @@ describe('SearchPageCache', () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
+  it('refreshes stale pages one at a time, and skips a waiting refresh whose page was cleared', async () => {
+    const c = cache();
+    for (const k of ['a', 'b', 'c']) await c.get(k, () => Promise.resolve(page(1)));
+    t = 2_000;
+    const resolvers: ((p: Page<ProductView>) => void)[] = [];
+    const load = jest.fn(() => new Promise<Page<ProductView>>((r) => resolvers.push(r)));
+    for (const k of ['a', 'b']) expect(await c.get(k, load)).toEqual(page(1)); // both stale: answered at once
+    await Promise.resolve();
+    expect(load).toHaveBeenCalledTimes(1); // b's refresh waits for a's
+    resolvers[0](page(2));
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(await c.get('a', load)).toEqual(page(2));
+    expect(await c.get('c', load)).toEqual(page(1)); // c's refresh queued behind b's
+    c.clear();
+    resolvers[1](page(2));
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(load).toHaveBeenCalledTimes(2); // c was cleared while it waited: not loaded
+  });
+
+  it('keeps refreshing after a load that throws', async () => {
+    const c = cache();
+    await c.get('a', () => Promise.resolve(page(1)));
+    await c.get('b', () => Promise.resolve(page(1)));
+    t = 2_000;
+    await c.get('a', () => {
+      throw new Error('boom');
+    });
+    await c.get('b', () => Promise.resolve(page(2)));
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(await c.get('b', () => Promise.resolve(page(3)))).toEqual(page(2));
+  });
+
   it('waits for a new load once a page is past its stale time too', async () => {
     const c = cache();
     const load = jest.fn().mockResolvedValueOnce(page(1)).mockResolvedValueOnce(page(2));
