@@ -55,6 +55,27 @@ describe('SearchPageCache', () => {
     expect(load).toHaveBeenCalledTimes(2); // c was cleared while it waited: not loaded
   });
 
+  it('starts the next refresh once the running one is older than the stale time', async () => {
+    jest.useFakeTimers();
+    try {
+      const c = cache();
+      await c.get('a', () => Promise.resolve(page(1)));
+      await c.get('b', () => Promise.resolve(page(1)));
+      t = 2_000;
+      const stuck = jest.fn(() => new Promise<Page<ProductView>>(() => undefined)); // never answers
+      const next = jest.fn(() => Promise.resolve(page(2)));
+      await c.get('a', stuck);
+      await c.get('b', next);
+      expect(next).not.toHaveBeenCalled();
+      jest.advanceTimersByTime(9_999);
+      expect(next).not.toHaveBeenCalled();
+      jest.advanceTimersByTime(1);
+      expect(next).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('keeps refreshing after a load that throws', async () => {
     const c = cache();
     await c.get('a', () => Promise.resolve(page(1)));

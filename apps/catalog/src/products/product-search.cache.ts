@@ -102,12 +102,12 @@ export class SearchPageCache {
   /**
    * Loads the page again in the background; the stale one is served until the new one is there.
    * Background refreshes run one after another, never side by side: a relevance-ranked page costs
-   * PostgreSQL tens of milliseconds of one core, and the pages of a busy storefront fall due
-   * together (loaded in the same second after a start or a clear()). Refreshed concurrently, ten
-   * of them took both cores for a few hundred milliseconds, and every read on the machine waited
-   * behind them (search at 300 requests/s: p99 213–280 ms, max 390–550 ms). Nobody waits for a
-   * refresh, so the queue only costs staleness: a page whose refresh has not run by the end of its
-   * stale time is loaded by the next request, as any missing page.
+   * PostgreSQL 15–80 ms of one core, and pages loaded together (the first second after a start or
+   * a clear()) fall due together — side by side, up to the pool's ten such queries took both cores
+   * from every other request on the machine (ADR 0031). Nobody waits for a refresh, so the queue
+   * only costs staleness: a page whose refresh has not run by the end of its stale time is loaded
+   * by the next request, as any missing page. A refresh still running after `staleMs` no longer
+   * holds up the next one (a statement stuck in the database must not end background refreshing).
    */
   private refresh(key: string, entry: Entry, load: () => Promise<Page<ProductView>>): void {
     entry.refreshing = true;
@@ -115,6 +115,15 @@ export class SearchPageCache {
       // Dropped by clear() (a product changed) or replaced while it waited: nothing to refresh.
       if (this.pages.get(key) !== entry) return this.nextRefresh();
       this.refreshRunning = true;
+      let handedOn = false;
+      const handOn = () => {
+        if (handedOn) return;
+        handedOn = true;
+        clearTimeout(overdue);
+        this.nextRefresh();
+      };
+      const overdue = setTimeout(handOn, this.staleMs);
+      overdue.unref?.();
       let page: Promise<Page<ProductView>>;
       try {
         page = load();
@@ -135,7 +144,7 @@ export class SearchPageCache {
             entry.refreshing = false;
           },
         )
-        .finally(() => this.nextRefresh());
+        .finally(handOn);
     };
     if (this.refreshRunning) this.waitingRefreshes.push(run);
     else run();
