@@ -25,3 +25,4 @@ export * from './bootstrap';
 export * from './consumer/event-handler.explorer';
 export * from './service-modules';
 export * from './rpc/await-group';
+export * from './rpc/semaphore';

@@ -2,6 +2,10 @@ import type { Page, ProductView } from '@app/contracts';
 import { SearchPageCache } from './product-search.cache';
 
 const page = (n: number): Page<ProductView> => ({ items: [], nextCursor: String(n) });
+/** Lets the promise callbacks queued so far run (a refresh starts once its turn is handed to it). */
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
 
 describe('SearchPageCache', () => {
   let t = 0;
@@ -45,13 +49,13 @@ describe('SearchPageCache', () => {
     await Promise.resolve();
     expect(load).toHaveBeenCalledTimes(1); // b's refresh waits for a's
     resolvers[0](page(2));
-    for (let i = 0; i < 5; i++) await Promise.resolve();
+    await settle();
     expect(load).toHaveBeenCalledTimes(2);
     expect(await c.get('a', load)).toEqual(page(2));
     expect(await c.get('c', load)).toEqual(page(1)); // c's refresh queued behind b's
     c.clear();
     resolvers[1](page(2));
-    for (let i = 0; i < 5; i++) await Promise.resolve();
+    await settle();
     expect(load).toHaveBeenCalledTimes(2); // c was cleared while it waited: not loaded
   });
 
@@ -69,7 +73,7 @@ describe('SearchPageCache', () => {
       expect(next).not.toHaveBeenCalled();
       jest.advanceTimersByTime(9_999);
       expect(next).not.toHaveBeenCalled();
-      jest.advanceTimersByTime(1);
+      await jest.advanceTimersByTimeAsync(1);
       expect(next).toHaveBeenCalledTimes(1);
     } finally {
       jest.useRealTimers();
@@ -85,7 +89,7 @@ describe('SearchPageCache', () => {
       throw new Error('boom');
     });
     await c.get('b', () => Promise.resolve(page(2)));
-    for (let i = 0; i < 5; i++) await Promise.resolve();
+    await settle();
     expect(await c.get('b', () => Promise.resolve(page(3)))).toEqual(page(2));
   });
 
@@ -172,6 +176,7 @@ describe('SearchPageCache', () => {
     expect(load).toHaveBeenCalledTimes(3);
     t = 2_500;
     await c.get('b', load);
+    await settle();
     expect(load).toHaveBeenCalledTimes(4);
   });
 

@@ -1,4 +1,5 @@
 import type { Page, ProductView, SearchProductsRequest } from '@app/contracts';
+import { Semaphore } from '@app/messaging';
 
 /** The request fields a page depends on, in a fixed order (the key must not depend on property order). */
 const KEY_FIELDS = [
@@ -41,9 +42,8 @@ interface Entry {
  */
 export class SearchPageCache {
   private readonly pages = new Map<string, Entry>();
-  /** Background refreshes run one at a time (see refresh()); these wait for the running one. */
-  private readonly waitingRefreshes: (() => void)[] = [];
-  private refreshRunning = false;
+  /** Background refreshes run one at a time (see refresh()). */
+  private readonly refreshSlot = new Semaphore(1);
 
   constructor(
     private readonly ttlMs = 10_000,
@@ -111,18 +111,10 @@ export class SearchPageCache {
    */
   private refresh(key: string, entry: Entry, load: () => Promise<Page<ProductView>>): void {
     entry.refreshing = true;
-    const run = (): void => {
+    void this.refreshSlot.acquire().then((release) => {
       // Dropped by clear() (a product changed) or replaced while it waited: nothing to refresh.
-      if (this.pages.get(key) !== entry) return this.nextRefresh();
-      this.refreshRunning = true;
-      let handedOn = false;
-      const handOn = () => {
-        if (handedOn) return;
-        handedOn = true;
-        clearTimeout(overdue);
-        this.nextRefresh();
-      };
-      const overdue = setTimeout(handOn, this.staleMs);
+      if (this.pages.get(key) !== entry) return release();
+      const overdue = setTimeout(release, this.staleMs);
       overdue.unref?.();
       let page: Promise<Page<ProductView>>;
       try {
@@ -144,15 +136,11 @@ export class SearchPageCache {
             entry.refreshing = false;
           },
         )
-        .finally(handOn);
-    };
-    if (this.refreshRunning) this.waitingRefreshes.push(run);
-    else run();
-  }
-
-  private nextRefresh(): void {
-    this.refreshRunning = false;
-    this.waitingRefreshes.shift()?.();
+        .finally(() => {
+          clearTimeout(overdue);
+          release();
+        });
+    });
   }
 
   private evictExpiredOrOldest(t: number): void {
