@@ -22,6 +22,21 @@ type Authenticated = CallerIdentity & { rateLimitPerMinute: number | null };
 const KEY_CACHE_MS = 5000;
 const KEY_CACHE_MAX = 10000;
 
+/**
+ * The shape of every key `issue()` hands out: `ns_` and 32 random bytes in base64url. Anything
+ * else (a typo, a key of another system, garbage from a scanner) is refused without a lookup.
+ */
+const ISSUED_KEY = /^ns_[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Well-formed keys found unknown or revoked are refused from memory for this long: a client left
+ * with a revoked key (or a misconfigured one) retries it in a loop, and each retry was a database
+ * round trip. Safe to remember: a revoked key never becomes valid again, and an unknown one would
+ * have to be guessed before it was issued (256 random bits).
+ */
+const UNKNOWN_KEY_MS = 60_000;
+const UNKNOWN_KEY_MAX = 10000;
+
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
@@ -31,6 +46,10 @@ function sha256(text: string): string {
 export class ApiKeysService {
   private readonly bootstrapHash?: Buffer;
   private readonly known = new Map<string, { identity: Authenticated; until: number }>();
+  /** Hashes of well-formed keys that are unknown or revoked, with when to stop trusting that. */
+  private readonly refused = new Map<string, number>();
+  /** Lookups running, by hash: concurrent requests with the same key share one query. */
+  private readonly lookups = new Map<string, Promise<Authenticated | undefined>>();
 
   constructor(
     private readonly keys: ApiKeyRepository,
@@ -96,12 +115,28 @@ export class ApiKeysService {
     if (this.bootstrapHash && timingSafeEqual(Buffer.from(hash, 'hex'), this.bootstrapHash)) {
       return { keyId: BOOTSTRAP_ADMIN_KEY_ID, role: 'admin', rateLimitPerMinute: null };
     }
+    if (!ISSUED_KEY.test(presented)) return undefined;
     const now = Date.now();
     const cached = this.known.get(hash);
     if (cached && cached.until > now) return cached.identity;
+    const refusedUntil = this.refused.get(hash);
+    if (refusedUntil !== undefined) {
+      if (refusedUntil > now) return undefined;
+      this.refused.delete(hash);
+    }
+    const running = this.lookups.get(hash);
+    if (running) return running;
+    const lookup = this.lookUp(hash).finally(() => this.lookups.delete(hash));
+    this.lookups.set(hash, lookup);
+    return lookup;
+  }
+
+  private async lookUp(hash: string): Promise<Authenticated | undefined> {
     const key = await this.keys.findByHash(hash);
+    const now = Date.now();
+    this.known.delete(hash);
     if (!key || key.revokedAt) {
-      this.known.delete(hash);
+      remember(this.refused, hash, now + UNKNOWN_KEY_MS, UNKNOWN_KEY_MAX);
       return undefined;
     }
     const identity: Authenticated = {
@@ -111,12 +146,16 @@ export class ApiKeysService {
       ...(key.carrierCode ? { carrierCode: key.carrierCode } : {}),
       rateLimitPerMinute: key.rateLimitPerMinute,
     };
-    this.known.delete(hash);
-    this.known.set(hash, { identity, until: now + KEY_CACHE_MS });
-    // Oldest first (insertion order): unknown keys are never kept, so this bounds real keys only.
-    if (this.known.size > KEY_CACHE_MAX) this.known.delete(this.known.keys().next().value!);
+    remember(this.known, hash, { identity, until: now + KEY_CACHE_MS }, KEY_CACHE_MAX);
     return identity;
   }
+}
+
+/** Sets `key` as the newest entry of `map`, dropping the oldest (insertion order) beyond `max`. */
+function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > max) map.delete(map.keys().next().value!);
 }
 
 function toDto(k: ApiKey): ApiKeyDto {
