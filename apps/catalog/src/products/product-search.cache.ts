@@ -18,12 +18,12 @@ const KEY_FIELDS = [
 /** Fraction of the TTL added at random to each page's freshness. */
 const JITTER = 0.25;
 
-interface Entry {
+interface Entry<T> {
   /** Fresh until then; infinite while the first load runs. */
   until: number;
   /** Past `until` and before this, the page is still served while one refresh runs. */
   staleUntil: number;
-  page: Promise<Page<ProductView>>;
+  page: Promise<T>;
   refreshing: boolean;
 }
 
@@ -40,8 +40,8 @@ interface Entry {
  * (called on every product change made in this process) drops everything at once, including
  * loads still running, so nothing read before a change is served after it.
  */
-export class SearchPageCache {
-  private readonly pages = new Map<string, Entry>();
+export class SearchPageCache<T = Page<ProductView>> {
+  private readonly pages = new Map<string, Entry<T>>();
   /** Background refreshes run one at a time (see refresh()). */
   private readonly refreshSlot = new Semaphore(1);
 
@@ -57,7 +57,7 @@ export class SearchPageCache {
     return JSON.stringify([scope, ...KEY_FIELDS.map((f) => r[f] ?? null)]);
   }
 
-  get(key: string, load: () => Promise<Page<ProductView>>): Promise<Page<ProductView>> {
+  get(key: string, load: () => Promise<T>): Promise<T> {
     const t = this.now();
     const hit = this.pages.get(key);
     if (hit && hit.until > t) return hit.page;
@@ -68,7 +68,7 @@ export class SearchPageCache {
     if (hit) this.pages.delete(key);
     if (this.pages.size >= this.maxPages) this.evictExpiredOrOldest(t);
     const page = load();
-    const entry: Entry = { until: Number.POSITIVE_INFINITY, staleUntil: Number.POSITIVE_INFINITY, page, refreshing: false };
+    const entry: Entry<T> = { until: Number.POSITIVE_INFINITY, staleUntil: Number.POSITIVE_INFINITY, page, refreshing: false };
     this.pages.set(key, entry);
     // A failed load is not remembered; one overtaken by clear() is already gone.
     page.then(
@@ -93,7 +93,7 @@ export class SearchPageCache {
    * clear()) would otherwise expire together, and their refreshes — each one ranks every match,
    * up to a hundred milliseconds of PostgreSQL — arrived as one burst that every read queued behind.
    */
-  private freshen(entry: Entry): void {
+  private freshen(entry: Entry<T>): void {
     const t = this.now();
     entry.until = t + this.ttlMs * (1 + JITTER * this.random());
     entry.staleUntil = entry.until + this.staleMs;
@@ -109,14 +109,14 @@ export class SearchPageCache {
    * by the next request, as any missing page. A refresh still running after `staleMs` no longer
    * holds up the next one (a statement stuck in the database must not end background refreshing).
    */
-  private refresh(key: string, entry: Entry, load: () => Promise<Page<ProductView>>): void {
+  private refresh(key: string, entry: Entry<T>, load: () => Promise<T>): void {
     entry.refreshing = true;
     void this.refreshSlot.acquire().then((release) => {
       // Dropped by clear() (a product changed) or replaced while it waited: nothing to refresh.
       if (this.pages.get(key) !== entry) return release();
       const overdue = setTimeout(release, this.staleMs);
       overdue.unref?.();
-      let page: Promise<Page<ProductView>>;
+      let page: Promise<T>;
       try {
         page = load();
       } catch (e) {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { foldVietnamese, type CallerIdentity, type Page, type ProductView, type SearchProductsRequest } from '@app/contracts';
 import { decodeCursor, encodeCursor } from '@app/persistence';
-import { ValidationFailedError } from '@app/platform';
+import { SerializedReply, ValidationFailedError } from '@app/platform';
 import { SearchPageCache } from './product-search.cache';
 import { buildTsQuery, canRelax } from './product-search.query';
 import { ProductSearchRepository, type SearchCursor, type SearchHit } from './product-search.repository';
@@ -45,8 +45,12 @@ export const SEARCH_CACHE_TTL_MS = Symbol('SEARCH_CACHE_TTL_MS');
 
 @Injectable()
 export class ProductSearchService {
-  /** Storefront pages only: partners and operators read their own writes at once. */
-  private readonly cache: SearchPageCache;
+  /**
+   * Storefront pages only: partners and operators read their own writes at once. Kept as the
+   * serialized reply: a cached page is answered many times a second, and serializing its ~20 KB
+   * again for each was the largest single cost of a cached answer.
+   */
+  private readonly cache: SearchPageCache<SerializedReply<Page<ProductView>>>;
 
   constructor(
     private readonly repo: ProductSearchRepository,
@@ -55,9 +59,16 @@ export class ProductSearchService {
     this.cache = new SearchPageCache(ttlMs);
   }
 
-  search(caller: CallerIdentity, r: SearchProductsRequest): Promise<Page<ProductView>> {
+  /** A page of results: what `reply` answers, as a value. */
+  async search(caller: CallerIdentity, r: SearchProductsRequest): Promise<Page<ProductView>> {
+    const reply = await this.reply(caller, r);
+    return reply instanceof SerializedReply ? reply.data() : reply;
+  }
+
+  /** The answer to a search request: storefront pages from the cache, already serialized. */
+  reply(caller: CallerIdentity, r: SearchProductsRequest): Promise<Page<ProductView> | SerializedReply<Page<ProductView>>> {
     if (caller.role !== 'storefront') return this.load(caller, r);
-    return this.cache.get(SearchPageCache.key(caller.role, r), () => this.load(caller, r));
+    return this.cache.get(SearchPageCache.key(caller.role, r), async () => SerializedReply.of(await this.load(caller, r)));
   }
 
   /** Forget every cached page: call after any change to a product or seller made in this process. */

@@ -8,7 +8,7 @@ import {
   type SearchProductsRequest,
   type UpdateProductRequest,
 } from '@app/contracts';
-import { RpcController } from '@app/platform';
+import { RpcController, type SerializedReply } from '@app/platform';
 import { ProductSearchService } from './product-search.service';
 import { ProductsService } from './products.service';
 
@@ -35,7 +35,7 @@ export class ProductsController {
   }
 
   @MessagePattern(CatalogRpc.searchProducts)
-  find(@Payload() r: RpcRequest<SearchProductsRequest>): Promise<Page<ProductView>> {
-    return this.search.search(r.caller, r.payload);
+  find(@Payload() r: RpcRequest<SearchProductsRequest>): Promise<Page<ProductView> | SerializedReply<Page<ProductView>>> {
+    return this.search.reply(r.caller, r.payload);
   }
 }

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/microservices';
 import type { EachBatchPayload, KafkaMessage, RecordMetadata } from 'kafkajs';
 import { rpcRequestTopic, type RpcService } from '@app/contracts';
-import { counter, histogram } from '@app/platform';
+import { counter, histogram, SerializedReply } from '@app/platform';
 import { InFlightOffsets } from './in-flight-offsets';
 import { OffsetCommitter } from './offset-committer';
 import { ProduceBatcher } from './produce-batcher';
@@ -151,7 +151,8 @@ export class KafkaRpcServer extends ServerKafka {
     correlationId: string,
     context: KafkaContext,
   ): Promise<RecordMetadata[]> {
-    const response: unknown = message.response;
+    // A reply kept serialized (a cached page) goes out as its bytes: no JSON.stringify per request.
+    const response: unknown = message.response instanceof SerializedReply ? message.response.bytes : message.response;
     const outgoing = (await this.serializer.serialize(response as OutgoingResponse)) as Parameters<ServerKafka['assignErrorHeader']>[1];
     this.assignReplyPartition(replyPartition, outgoing);
     this.assignCorrelationIdHeader(correlationId, outgoing);
