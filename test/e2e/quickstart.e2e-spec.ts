@@ -26,4 +26,22 @@ describe('quick start (one process, in-process transport)', () => {
     const ready = (await (await fetch(`${base}/health/ready`)).json()) as { info: Record<string, unknown> };
     expect(ready.info).toHaveProperty('transport');
   });
+
+  it('answers storefront searches from the page cache, which keeps replies serialized', async () => {
+    const issued = await fetch(`${base}/v1/admin/api-keys`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ role: 'storefront', name: 'quick start storefront' }),
+    });
+    expect(issued.status).toBe(201);
+    const { key } = (await issued.json()) as { key: string };
+    // The first request loads the page, the second is answered from the cache: same body both times.
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${base}/v1/products?q=${encodeURIComponent('cà phê')}&limit=5`, {
+        headers: { Authorization: `Bearer ${key}` },
+      });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ items: [], nextCursor: null });
+    }
+  });
 });
