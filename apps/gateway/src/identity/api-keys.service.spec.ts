@@ -7,16 +7,36 @@ import { ApiKeysService } from './api-keys.service';
 const sha256 = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
 const wellFormed = (c: string) => `ns_${c.repeat(43)}`;
 
-/** The repository's lookup only, counting calls; rows by key hash. */
+/** The repository's lookup (counting calls) and revocation; rows by key hash. */
 function keysStore(rows: Record<string, Partial<ApiKey>>) {
   const calls: string[] = [];
   let gate: Promise<void> = Promise.resolve();
+  const find = (hash: string) => {
+    const row = rows[hash];
+    return row
+      ? Object.assign(new ApiKey(), {
+          revokedAt: null,
+          partnerId: null,
+          carrierCode: null,
+          keyHash: hash,
+          createdAt: new Date('2026-12-01T00:00:00Z'),
+          ...row,
+        })
+      : null;
+  };
   const repo = {
     findByHash: async (hash: string) => {
       calls.push(hash);
+      // The row as the query read it; the answer arrives when the gate opens.
+      const row = find(hash);
       await gate;
-      const row = rows[hash];
-      return row ? Object.assign(new ApiKey(), { revokedAt: null, partnerId: null, carrierCode: null, ...row }) : null;
+      return row;
+    },
+    revoke: async (id: string, at: Date) => {
+      const hash = Object.keys(rows).find((h) => rows[h].id === id);
+      if (!hash) return null;
+      rows[hash] = { ...rows[hash], revokedAt: at };
+      return find(hash);
     },
   };
   return {
@@ -92,5 +112,20 @@ describe('ApiKeysService.authenticate', () => {
     fail = false;
     await expect(keys.authenticate(key)).resolves.toMatchObject({ keyId: 'k3' });
     expect(calls).toHaveLength(2);
+  });
+
+  it('refuses a key revoked here even to a lookup that read it before the revocation', async () => {
+    const key = wellFormed('v');
+    const store = keysStore({ [sha256(key)]: { id: 'k4', role: 'storefront', rateLimitPerMinute: null } });
+    const keys = new ApiKeysService(store.repo, env);
+    const open = store.hold();
+    const before = keys.authenticate(key);
+    // The lookup is waiting on the database with the row as it was; the key is revoked meanwhile.
+    await new Promise((r) => setImmediate(r));
+    await keys.revoke('k4');
+    open();
+    await expect(before).resolves.toBeUndefined();
+    await expect(keys.authenticate(key)).resolves.toBeUndefined();
+    expect(store.calls).toHaveLength(1);
   });
 });

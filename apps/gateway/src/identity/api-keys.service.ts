@@ -106,6 +106,8 @@ export class ApiKeysService {
     const key = await this.keys.revoke(id, new Date());
     if (!key) throw new NotFoundError('API key', id, 'khóa API');
     this.known.delete(key.keyHash);
+    // Also refuses it to a lookup that read the key before the revocation and is still running.
+    remember(this.refused, key.keyHash, Date.now() + UNKNOWN_KEY_MS, UNKNOWN_KEY_MAX);
     return toDto(key);
   }
 
@@ -135,7 +137,8 @@ export class ApiKeysService {
     const key = await this.keys.findByHash(hash);
     const now = Date.now();
     this.known.delete(hash);
-    if (!key || key.revokedAt) {
+    // Refused meanwhile: revoked through this gateway while the row was being read.
+    if (!key || key.revokedAt || this.refused.has(hash)) {
       remember(this.refused, hash, now + UNKNOWN_KEY_MS, UNKNOWN_KEY_MAX);
       return undefined;
     }
