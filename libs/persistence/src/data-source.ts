@@ -10,6 +10,9 @@ export interface ServiceDataSourceOptions {
   applicationName?: string;
 }
 
+/** How long an idle pooled connection is kept open. */
+export const POOL_IDLE_TIMEOUT_MS = 5 * 60_000;
+
 /** A service's TypeORM options: PostgreSQL, migrations only (never `synchronize`), UTC sessions. */
 export function serviceDataSourceOptions(o: ServiceDataSourceOptions): DataSourceOptions {
   return {
@@ -23,6 +26,11 @@ export function serviceDataSourceOptions(o: ServiceDataSourceOptions): DataSourc
     logging: ['error'],
     extra: {
       max: o.poolSize ?? 10,
+      // pg-pool closes a connection idle for 10 s by default, so every burst above the steady
+      // concurrency opened new ones (a backend fork, startup and authentication in PostgreSQL,
+      // milliseconds of wall time for the request that waits on it) and the next lull closed them
+      // again. Connections opened by a burst stay for minutes instead (ADR 0004).
+      idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS,
       application_name: o.applicationName,
       options: '-c timezone=UTC',
     },
