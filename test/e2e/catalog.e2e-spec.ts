@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import { v7 as uuidv7 } from 'uuid';
 import { OrderPlacedV1, SubOrderReleasedV1, Topics } from '@app/contracts';
 import { newEvent } from '@app/messaging';
@@ -196,6 +197,38 @@ describe('catalog', () => {
 
     it('finds nothing for an unrelated word', async () => {
       expect(await top('điện thoại')).toEqual([]);
+    });
+
+    it('answers a cached storefront page with the same body under one ETag, 304 to If-None-Match, a new one after a change', async () => {
+      const path = `/v1/products?sellerId=${searchSeller}&q=${encodeURIComponent('mật ong')}`;
+      const first = await api.get(path, { key: storefront });
+      const again = await api.get(path, { key: storefront });
+      expect([first.status, again.status]).toEqual([200, 200]);
+      expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^W\/"[0-9a-f-]{36}"$/);
+      expect(again.headers.get('etag')).toBe(etag);
+      expect(again.body).toEqual(first.body);
+      expect(first.body.items[0]).toMatchObject({ name: 'Mật ong hoa nhãn Hưng Yên', traceUrl: null });
+      // Over plain HTTP: fetch() adds Cache-Control: no-cache to a conditional request, which
+      // rightly makes the server answer in full.
+      const unchanged = await new Promise<number | undefined>((resolve, reject) =>
+        get(`${api.base}${path}`, { headers: { Authorization: `Bearer ${storefront}`, 'If-None-Match': etag! } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode));
+        }).on('error', reject),
+      );
+      expect(unchanged).toBe(304);
+      // A partner's change clears the catalog's pages: the next answer is a new version.
+      const id = first.body.items[0].id as string;
+      expect((await api.patch(`/v1/products/${id}`, { stock: 99 }, { key: partner })).status).toBe(200);
+      const changed = await api.get(path, { key: storefront });
+      expect(changed.headers.get('etag')).not.toBe(etag);
+      expect(changed.body.items[0]).toMatchObject({ id, stock: 99 });
+      // Partners read their own listings unversioned (never from the storefront cache).
+      const own = await api.get(path, { key: partner });
+      expect(own.status).toBe(200);
+      expect(own.headers.get('etag')).not.toMatch(/^W\/"[0-9a-f-]{36}"$/);
     });
 
     it('ranks a product-name match above a seller-name or description match', async () => {

@@ -1,16 +1,16 @@
 import { Subject, type Observable } from 'rxjs';
 import { CatalogRpc, OrdersRpc, type CallerIdentity, type RpcReply } from '@app/contracts';
-import { ServiceBusyError, toProblem, UpstreamUnavailableError } from '@app/platform';
+import { SerializedReply, ServiceBusyError, toProblem, UpstreamUnavailableError, VersionedReply } from '@app/platform';
 import { GatewayEnv } from '../gateway.env';
 import type { RpcClient } from './rpc-client.provider';
-import { ServiceClient } from './service-client';
+import { RenderedReplies, ServiceClient } from './service-client';
 
 /** A transport whose replies the test sends by hand, one subject per request in order. */
 class HandTransport implements RpcClient {
-  readonly sent: { pattern: string; reply: Subject<RpcReply<unknown>> }[] = [];
+  readonly sent: { pattern: string; reply: Subject<unknown> }[] = [];
 
   send<R>(pattern: unknown): Observable<R> {
-    const reply = new Subject<RpcReply<unknown>>();
+    const reply = new Subject<unknown>();
     this.sent.push({ pattern: String(pattern), reply });
     return reply as unknown as Observable<R>;
   }
@@ -20,7 +20,12 @@ class HandTransport implements RpcClient {
   }
 
   answer(i: number, data: unknown = { ok: true }): void {
-    this.sent[i].reply.next({ ok: true, data });
+    this.reply(i, { ok: true, data } satisfies RpcReply<unknown>);
+  }
+
+  /** Answers with exactly this (a reply, or a VersionedReply as the Kafka client hands one over). */
+  reply(i: number, reply: unknown): void {
+    this.sent[i].reply.next(reply);
     this.sent[i].reply.complete();
   }
 }
@@ -85,5 +90,63 @@ describe('ServiceClient admission (ADR 0009)', () => {
     const ok = getProduct(client, 2);
     transport.answer(2, 'ok');
     await expect(ok).resolves.toBe('ok');
+  });
+});
+
+describe('ServiceClient.callRendered', () => {
+  const page = { items: [{ id: 'p1', name: 'Cà phê Buôn Ma Thuột' }], nextCursor: null };
+  const versioned = (reply: SerializedReply) => new VersionedReply(reply.version, reply.bytes);
+  const search = (client: ServiceClient, rendered: RenderedReplies, view: (p: typeof page) => unknown) =>
+    client.callRendered(CatalogRpc.searchProducts, caller, 'r', { limit: 20 }, rendered, view as never);
+
+  it('makes the body of a version once and gives it again for every later reply with that version', async () => {
+    const { client, transport } = clientWith(10);
+    const rendered = new RenderedReplies();
+    const view = jest.fn((p: typeof page) => ({ ...p, items: p.items.map((i) => ({ ...i, traceUrl: null })) }));
+    const cached = SerializedReply.of(page);
+    const first = search(client, rendered, view);
+    transport.reply(0, versioned(cached));
+    const again = search(client, rendered, view);
+    transport.reply(1, versioned(cached));
+    const a = await first;
+    const b = await again;
+    expect(a).toEqual({ body: JSON.stringify({ ...page, items: [{ ...page.items[0], traceUrl: null }] }), version: cached.version });
+    expect(b.body).toBe(a.body);
+    expect(view).toHaveBeenCalledTimes(1);
+    // A new version of the page (the catalog refreshed it) is made again.
+    const next = SerializedReply.of({ ...page, items: [] });
+    const third = search(client, rendered, view);
+    transport.reply(2, versioned(next));
+    await expect(third).resolves.toEqual({ body: JSON.stringify({ items: [], nextCursor: null }), version: next.version });
+    expect(view).toHaveBeenCalledTimes(2);
+  });
+
+  it('makes the body of an unversioned reply every time and keeps nothing; a problem is thrown as usual', async () => {
+    const { client, transport } = clientWith(10);
+    const rendered = new RenderedReplies();
+    const plain = search(client, rendered, (p) => p);
+    transport.answer(0, page);
+    await expect(plain).resolves.toEqual({ body: JSON.stringify(page), version: null });
+    expect(rendered.size).toBe(0);
+    const refused = search(client, rendered, (p) => p);
+    transport.reply(1, { ok: false, problem: { type: '/problems/validation_failed', title: 'x', status: 422, code: 'validation_failed' } });
+    await expect(refused.catch((e: unknown) => toProblem(e))).resolves.toMatchObject({ status: 422 });
+  });
+
+  it('call() still answers a versioned reply with its value', async () => {
+    const { client, transport } = clientWith(10);
+    const answer = client.call(CatalogRpc.searchProducts, caller, 'r', { limit: 20 });
+    transport.reply(0, versioned(SerializedReply.of(page)));
+    await expect(answer).resolves.toEqual(page);
+  });
+});
+
+describe('RenderedReplies', () => {
+  it('keeps at most its size, dropping the oldest', () => {
+    const r = new RenderedReplies(2);
+    r.keep('a', 'A');
+    r.keep('b', 'B');
+    r.keep('c', 'C');
+    expect([r.get('a'), r.get('b'), r.get('c'), r.size]).toEqual([undefined, 'B', 'C', 2]);
   });
 });

@@ -11,7 +11,7 @@ import {
   type RpcResponseOf,
   type RpcService,
 } from '@app/contracts';
-import { counter, DomainError, gauge, ServiceBusyError, UpstreamUnavailableError } from '@app/platform';
+import { counter, DomainError, gauge, ServiceBusyError, UpstreamUnavailableError, VersionedReply } from '@app/platform';
 import { RPC_CLIENT, type RpcClient } from './rpc-client.provider';
 import { GATEWAY_ENV } from '../gateway.tokens';
 import type { GatewayEnv } from '../gateway.env';
@@ -44,6 +44,37 @@ export class ServiceClient implements OnApplicationShutdown {
     payload: RpcRequestOf<P>,
     operation?: RpcOperation,
   ): Promise<RpcResponseOf<P>> {
+    const answer = await this.send(pattern, caller, requestId, payload, operation);
+    return dataOf(answer instanceof VersionedReply ? answer.reply() : answer);
+  }
+
+  /**
+   * Calls a service and returns its answer as an HTTP body: `view` applied to the service's
+   * answer, as JSON. A reply the service sent from its serialized form (a cached search page)
+   * carries a version; the body made for a version is kept in `rendered` and given again for every
+   * later reply with that version, without parsing the reply or serializing the body again.
+   */
+  async callRendered<P extends RpcPattern>(
+    pattern: P,
+    caller: CallerIdentity,
+    requestId: string,
+    payload: RpcRequestOf<P>,
+    rendered: RenderedReplies,
+    view: (data: RpcResponseOf<P>) => unknown,
+  ): Promise<RenderedReply> {
+    const answer = await this.send(pattern, caller, requestId, payload);
+    if (!(answer instanceof VersionedReply)) return { body: JSON.stringify(view(dataOf(answer))), version: null };
+    const body = rendered.get(answer.version) ?? rendered.keep(answer.version, JSON.stringify(view(dataOf(answer.reply()))));
+    return { body, version: answer.version };
+  }
+
+  private async send<P extends RpcPattern>(
+    pattern: P,
+    caller: CallerIdentity,
+    requestId: string,
+    payload: RpcRequestOf<P>,
+    operation?: RpcOperation,
+  ): Promise<RpcReply<RpcResponseOf<P>> | VersionedReply<RpcResponseOf<P>>> {
     const service = serviceOfPattern(pattern);
     if (!service) throw new UpstreamUnavailableError(`No service answers ${pattern}.`);
     const waiting = this.waitingOn(service);
@@ -53,9 +84,12 @@ export class ServiceClient implements OnApplicationShutdown {
     }
     this.track(service, waiting + 1);
     const request: RpcRequest<RpcRequestOf<P>> = { caller, requestId, payload, ...(operation ? { operation } : {}) };
-    let reply: RpcReply<RpcResponseOf<P>>;
     try {
-      reply = await firstValueFrom(this.client.send<RpcReply<RpcResponseOf<P>>>(pattern, request).pipe(timeout(this.env.RPC_TIMEOUT_MS)));
+      return await firstValueFrom(
+        this.client
+          .send<RpcReply<RpcResponseOf<P>> | VersionedReply<RpcResponseOf<P>>>(pattern, request)
+          .pipe(timeout(this.env.RPC_TIMEOUT_MS)),
+      );
     } catch (e) {
       if (e instanceof TimeoutError)
         throw new UpstreamUnavailableError(`No answer to ${pattern} within ${this.env.RPC_TIMEOUT_MS} ms.`, 504);
@@ -63,8 +97,6 @@ export class ServiceClient implements OnApplicationShutdown {
     } finally {
       this.track(service, this.waitingOn(service) - 1);
     }
-    if (!reply.ok) throw DomainError.fromProblem(reply.problem);
-    return reply.data;
   }
 
   private track(service: RpcService, waiting: number): void {
@@ -74,5 +106,41 @@ export class ServiceClient implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.client.close();
+  }
+}
+
+function dataOf<T>(reply: RpcReply<T>): T {
+  if (!reply.ok) throw DomainError.fromProblem(reply.problem);
+  return reply.data;
+}
+
+/** An HTTP body made by ServiceClient.callRendered, and the version of the reply it was made from. */
+export interface RenderedReply {
+  body: string;
+  version: string | null;
+}
+
+/**
+ * Bodies made from versioned replies, by version: one per call site (the view is part of what is
+ * kept). At most `max` (insertion order: the oldest go first); a cached search page is replaced
+ * by a new version every ~10 s, so old versions are never asked for again.
+ */
+export class RenderedReplies {
+  private readonly bodies = new Map<string, string>();
+
+  constructor(private readonly max = 500) {}
+
+  get(version: string): string | undefined {
+    return this.bodies.get(version);
+  }
+
+  keep(version: string, body: string): string {
+    while (this.bodies.size >= this.max) this.bodies.delete(this.bodies.keys().next().value as string);
+    this.bodies.set(version, body);
+    return body;
+  }
+
+  get size(): number {
+    return this.bodies.size;
   }
 }

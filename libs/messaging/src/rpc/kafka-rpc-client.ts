@@ -1,9 +1,17 @@
-import { ClientKafka, KafkaHeaders, type KafkaOptions, type ReadPacket, type WritePacket } from '@nestjs/microservices';
-import type { Message } from 'kafkajs';
+import {
+  ClientKafka,
+  KafkaHeaders,
+  type IncomingResponse,
+  type KafkaOptions,
+  type ReadPacket,
+  type WritePacket,
+} from '@nestjs/microservices';
+import type { EachMessagePayload, Message } from 'kafkajs';
 import { RPC_REPLY_TOPIC, rpcRequestTopic, serviceOfPattern } from '@app/contracts';
+import { VersionedReply } from '@app/platform';
 import { OffsetCommitter } from './offset-committer';
 import { ProduceBatcher } from './produce-batcher';
-import { RpcHeaders } from './rpc-headers';
+import { headerText, RpcHeaders } from './rpc-headers';
 
 export interface KafkaRpcClientConfig {
   /** How long a caller waits; sent as the request's deadline so a late request is skipped. */
@@ -52,6 +60,26 @@ export class KafkaRpcClient extends ClientKafka {
       },
     });
     this.committer.start();
+  }
+
+  /**
+   * A reply sent from its serialized form (it carries `x-rpc-reply-version`) reaches the caller as
+   * a VersionedReply, unparsed: a caller that already answered the same version reuses its answer
+   * instead of parsing ~20 KB and serializing them again. Every other reply goes Nest's way.
+   */
+  override createResponseCallback(): (payload: EachMessagePayload) => Promise<void> {
+    const nest = super.createResponseCallback() as (payload: EachMessagePayload) => Promise<void>;
+    return async (payload) => {
+      const version = headerText(payload.message.headers?.[RpcHeaders.replyVersion]);
+      const bytes = payload.message.value;
+      if (version === undefined || !bytes || !this.parser) return nest(payload);
+      // Headers only: the value stays bytes.
+      const message = this.parser.parse<{ headers: Record<string, unknown> }>({ ...payload.message, value: null });
+      if (message.headers[KafkaHeaders.CORRELATION_ID] === undefined) return;
+      const incoming: IncomingResponse = await this.deserializer.deserialize(message);
+      const callback = this.routingMap.get(incoming.id) as ((packet: WritePacket) => void) | undefined;
+      callback?.({ err: incoming.err as unknown, response: new VersionedReply(version, bytes), isDisposed: incoming.isDisposed ?? true });
+    };
   }
 
   override async close(): Promise<void> {

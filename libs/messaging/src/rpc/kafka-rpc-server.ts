@@ -158,6 +158,9 @@ export class KafkaRpcServer extends ServerKafka {
     this.assignCorrelationIdHeader(correlationId, outgoing);
     this.assignErrorHeader(message, outgoing);
     this.assignIsDisposedHeader(message, outgoing);
+    if (message.response instanceof SerializedReply) {
+      (outgoing as { headers: Record<string, string> }).headers[RpcHeaders.replyVersion] = message.response.version;
+    }
     try {
       await this.replies.send(replyTopic, outgoing);
     } catch (e) {

@@ -4,6 +4,8 @@ export const RpcHeaders = {
   pattern: 'x-rpc-pattern',
   /** Epoch milliseconds after which the caller has given up (it answered 504): skip, do not answer. */
   deadline: 'x-rpc-deadline',
+  /** On a reply sent from its serialized form: the SerializedReply's version (same version, same bytes). */
+  replyVersion: 'x-rpc-reply-version',
 } as const;
 
 /** A Kafka header's value as text (kafkajs hands them over as Buffers). */
