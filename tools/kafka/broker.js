@@ -471,7 +471,7 @@ function serverProperties(o) {
     'num.io.threads=2',
     '# The log cleaner (it compacts __consumer_offsets) keeps a 128 MB buffer on the heap by default:',
     '# over half of the old generation of this broker, which left the young generation small and',
-    '# collected every ~4.5 s under load (20 ms pauses). 16 MB dedupes 500,000 offsets per pass.',
+    '# collected every ~4.5 s under load (20 ms pauses). 16 MB holds ~630,000 keys per pass.',
     'log.cleaner.dedupe.buffer.size=16777216',
     '# Topics are created explicitly (by the services / tests), never by a typo.',
     'auto.create.topics.enable=false',

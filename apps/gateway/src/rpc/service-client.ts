@@ -44,8 +44,7 @@ export class ServiceClient implements OnApplicationShutdown {
     payload: RpcRequestOf<P>,
     operation?: RpcOperation,
   ): Promise<RpcResponseOf<P>> {
-    const answer = await this.send(pattern, caller, requestId, payload, operation);
-    return dataOf(answer instanceof VersionedReply ? answer.reply() : answer);
+    return dataOf(replyOf(await this.send(pattern, caller, requestId, payload, operation)));
   }
 
   /**
@@ -63,9 +62,9 @@ export class ServiceClient implements OnApplicationShutdown {
     view: (data: RpcResponseOf<P>) => unknown,
   ): Promise<RenderedReply> {
     const answer = await this.send(pattern, caller, requestId, payload);
-    if (!(answer instanceof VersionedReply)) return { body: JSON.stringify(view(dataOf(answer))), version: null };
-    const body = rendered.get(answer.version) ?? rendered.keep(answer.version, JSON.stringify(view(dataOf(answer.reply()))));
-    return { body, version: answer.version };
+    const render = () => JSON.stringify(view(dataOf(replyOf(answer))));
+    if (!(answer instanceof VersionedReply)) return { body: render(), version: null };
+    return { body: rendered.get(answer.version) ?? rendered.keep(answer.version, render()), version: answer.version };
   }
 
   private async send<P extends RpcPattern>(
@@ -107,6 +106,10 @@ export class ServiceClient implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.client.close();
   }
+}
+
+function replyOf<T>(answer: RpcReply<T> | VersionedReply<T>): RpcReply<T> {
+  return answer instanceof VersionedReply ? answer.reply() : answer;
 }
 
 function dataOf<T>(reply: RpcReply<T>): T {
