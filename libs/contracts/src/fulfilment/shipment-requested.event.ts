@@ -31,6 +31,8 @@ export const ShipmentRequestedV1 = defineEvent<{
   /** Declared value of the goods, integer đồng. */
   valueVnd: number;
   requestedAt: string;
+  /** When the seller will have the parcel ready (ISO 8601 with offset); absent: any time. */
+  pickupWindow?: { from: string; to: string };
 }>('fulfilment.shipment.requested.v1', Topics.fulfilmentShipments);
 
 /** Do not pick up (order cancelled before hand-over). */

@@ -5,6 +5,8 @@ import { Topics } from '../topics';
 export interface SubOrderLines {
   subOrderId: string;
   sellerId: string;
+  /** The partner owning the seller (who is told of the order). */
+  partnerId?: string;
   lines: { productId: string; quantity: number }[];
 }
 
@@ -19,14 +21,107 @@ export const OrderPlacedV1 = defineEvent<{
   codVnd?: number;
   /** 2025 province code of the delivery address (operator reports). */
   deliveryProvinceCode?: string;
+  /** The storefront API key that placed it (who is told of its changes). */
+  storefrontKeyId?: string;
 }>('orders.order.placed.v1', Topics.ordersEvents);
 
 /** A sub-order's reservation must be given back (order cancelled, rejected, timed out, returned). */
 export const SubOrderReleasedV1 = defineEvent<{
   orderId: string;
   subOrderId: string;
-  reason: 'cancelled' | 'rejected' | 'timed_out' | 'returned';
+  reason: 'cancelled' | 'rejected' | 'timed_out' | 'returned' | 'declined' | 'expired';
 }>('orders.sub-order.released.v1', Topics.ordersEvents);
+
+/**
+ * A sub-order's life (API.md, "Sellers handle their orders"): `pending` until the catalog answers,
+ * `reserved`, then, once the order is confirmed, `awaiting_seller` (manual sellers) or `accepted`;
+ * `rejected`, `released`, `declined` and `expired` end it without a parcel.
+ */
+export const SubOrderStatuses = [
+  'pending',
+  'reserved',
+  'rejected',
+  'released',
+  'awaiting_seller',
+  'accepted',
+  'declined',
+  'expired',
+] as const;
+export type SubOrderStatus = (typeof SubOrderStatuses)[number];
+
+/** How a seller takes orders: answers each one (`manual`, the default) or takes them all (`auto`). */
+export const OrderAcceptanceModes = ['manual', 'auto'] as const;
+export type OrderAcceptance = (typeof OrderAcceptanceModes)[number];
+
+/** Why a seller declined a sub-order. */
+export const DeclineReasons = ['out_of_stock', 'quality', 'cannot_deliver', 'other'] as const;
+export type DeclineReason = (typeof DeclineReasons)[number];
+
+/** When the carrier may come for the parcel: ISO 8601 with offset, `from` < `to`. */
+export interface PickupWindow {
+  from: string;
+  to: string;
+}
+
+/** Who a sub-order event concerns: the order, the seller and the partner that registered the seller. */
+export interface SubOrderRef {
+  orderId: string;
+  subOrderId: string;
+  sellerId: string;
+  partnerId: string;
+}
+
+/** Order totals in đồng (items, shipping, what the buyer pays on delivery). */
+export interface OrderTotals {
+  itemsVnd: number;
+  shippingVnd: number;
+  codVnd: number;
+}
+
+/** A confirmed order's sub-order waits for its seller to accept or decline it by `acceptBy`. */
+export const SubOrderAwaitingSellerV1 = defineEvent<
+  SubOrderRef &
+    OrderTotals & {
+      /** The deadline: no answer by then and the sub-order expires (stock released). */
+      acceptBy: string;
+      lines: { productId: string; name: string; quantity: number; lineVnd: number }[];
+    }
+>('orders.sub-order.awaiting-seller.v1', Topics.ordersEvents);
+
+/** The sub-order was accepted (by its seller, or at once for `auto` sellers): its shipment is requested. */
+export const SubOrderAcceptedV1 = defineEvent<
+  SubOrderRef & {
+    shipmentId: string;
+    /** True when the seller takes orders automatically (`orderAcceptance: auto`). */
+    automatic: boolean;
+    pickupWindow: PickupWindow | null;
+    note: string | null;
+    acceptedAt: string;
+  }
+>('orders.sub-order.accepted.v1', Topics.ordersEvents);
+
+/**
+ * A sub-order left its order without a parcel: its stock is released and the order's totals drop
+ * by `removed`; `orderTotals` are the order's totals after that (all zero when the order is cancelled).
+ */
+export interface SubOrderWithdrawal extends SubOrderRef {
+  removed: OrderTotals;
+  orderTotals: OrderTotals;
+  /** 2025 province code of the delivery address (operator reports). */
+  deliveryProvinceCode: string;
+}
+
+/** The seller declined the sub-order. */
+export const SubOrderDeclinedV1 = defineEvent<SubOrderWithdrawal & { reason: DeclineReason; note: string | null; declinedAt: string }>(
+  'orders.sub-order.declined.v1',
+  Topics.ordersEvents,
+);
+
+/** The seller did not answer by the deadline. */
+export const SubOrderExpiredV1 = defineEvent<SubOrderWithdrawal & { acceptBy: string; expiredAt: string }>(
+  'orders.sub-order.expired.v1',
+  Topics.ordersEvents,
+);
 
 export const OrderStatuses = ['pending', 'confirmed', 'rejected', 'shipping', 'delivered', 'completed', 'cancelled', 'returned'] as const;
 export type OrderStatus = (typeof OrderStatuses)[number];
@@ -109,4 +204,15 @@ export const ShipmentReturnedV1 = defineEvent<ShipmentFacts & { returnedAt: stri
   Topics.ordersEvents,
 );
 
-registerEvents(OrderPlacedV1, SubOrderReleasedV1, OrderStatusChangedV1, ShipmentStatusChangedV1, ShipmentDeliveredV1, ShipmentReturnedV1);
+registerEvents(
+  OrderPlacedV1,
+  SubOrderReleasedV1,
+  SubOrderAwaitingSellerV1,
+  SubOrderAcceptedV1,
+  SubOrderDeclinedV1,
+  SubOrderExpiredV1,
+  OrderStatusChangedV1,
+  ShipmentStatusChangedV1,
+  ShipmentDeliveredV1,
+  ShipmentReturnedV1,
+);
