@@ -298,7 +298,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * Orders the caller may see: a storefront its own, a partner those holding its sellers’ sub-orders (only those shown), an operator all.
+     * @description Newest change first. With `updatedSince` the oldest change comes first and `nextCursor` is always given: polling with it never skips or repeats a change (catch-up). Keep the same filters across the pages of one listing.
+     */
+    get: operations['OrdersController_list'];
     put?: never;
     /**
      * Place a COD order; it starts `pending` and is split into one sub-order per seller.
@@ -318,7 +322,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An order with its sub-orders and shipments (partners: their sellers’ only, buyer phone masked). */
+    /** An order with its sub-orders, their deadlines and parcels’ tracking (partners: their sellers’ only, buyer phone masked). */
     get: operations['OrdersController_get'];
     put?: never;
     post?: never;
@@ -339,6 +343,46 @@ export interface paths {
     put?: never;
     /** Cancel an order until it is handed to the carrier; reserved stock goes back. */
     post: operations['OrdersController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orders/{id}/sub-orders/{subOrderId}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The seller accepts its sub-order (`awaiting_seller` → `accepted`): only then is the shipment requested.
+     * @description An optional pickup window (in the future, within 7 days, at least 1 hour long) travels to the carrier in `shipment.requested.v1`. After the deadline, or in any other state, 409 names the state and nothing changes.
+     */
+    post: operations['OrdersController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orders/{id}/sub-orders/{subOrderId}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The seller declines its sub-order (`awaiting_seller` → `declined`): stock released, the order’s totals and COD lowered.
+     * @description When no sub-order of the order is left, the order is cancelled.
+     */
+    post: operations['OrdersController_decline'];
     delete?: never;
     options?: never;
     head?: never;
@@ -496,7 +540,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The partner’s sellers (an operator: all), newest first. */
+    get: operations['SellersController_list'];
     put?: never;
     /** Register a farm household, cooperative or enterprise (2025 province and ward codes). */
     post: operations['SellersController_register'];
@@ -520,7 +565,11 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Change how the seller takes orders (`orderAcceptance`), its phone or its pickup address.
+     * @description Applies to orders placed afterwards; carriers get the new pickup point with the next shipments requested.
+     */
+    patch: operations['SellersController_update'];
     trace?: never;
   };
   '/v1/sellers/{id}/balance': {
@@ -632,6 +681,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AcceptSubOrderDto: {
+      /** @example Hàng đóng thùng xốp, lấy ở cổng HTX. */
+      note?: string;
+      /** @description When the carrier may come for the parcel; absent: any time. */
+      pickupWindow?: components['schemas']['PickupWindowDto'];
+    };
     AgeingBucketDto: {
       /** @example 8-14 */
       bucket: string;
@@ -836,6 +891,15 @@ export interface components {
       delivered: number;
       provinceCode: string;
       returned: number;
+    };
+    DeclineSubOrderDto: {
+      /** @example Mưa đá làm hỏng vải, không đủ hàng loại 1. */
+      note?: string;
+      /**
+       * @example out_of_stock
+       * @enum {string}
+       */
+      reason: 'out_of_stock' | 'quality' | 'cannot_deliver' | 'other';
     };
     DeliveryAddressDto: {
       /** @example 12 Nguyễn Huệ */
@@ -1075,6 +1139,11 @@ export interface components {
       /** @example 65000 */
       unitPriceVnd: number;
     };
+    OrderPageDto: {
+      items: components['schemas']['OrderViewDto'][];
+      /** @description The next page; in catch-up mode (`updatedSince`) always given: poll with it to get the changes after those seen. */
+      nextCursor: string | null;
+    };
     OrdersPlacedDto: {
       byProvince: components['schemas']['ProvinceOrdersDto'][];
       codVnd: number;
@@ -1152,6 +1221,24 @@ export interface components {
       sellerName: string;
       /** @description VietQR (NAPAS 247) payload for exactly this transfer. */
       vietQr: string | null;
+    };
+    PickupWindowDto: {
+      /**
+       * @description In the future.
+       * @example 2026-01-29T08:00:00+07:00
+       */
+      from: string;
+      /**
+       * @description At least 1 hour after `from`, within 7 days from now.
+       * @example 2026-01-29T11:00:00+07:00
+       */
+      to: string;
+    };
+    PickupWindowViewDto: {
+      /** @example 2026-01-29T08:00:00+07:00 */
+      from: string;
+      /** @example 2026-01-29T11:00:00+07:00 */
+      to: string;
     };
     PlaceOrderDto: {
       address: components['schemas']['DeliveryAddressDto'];
@@ -1364,6 +1451,12 @@ export interface components {
       /** @example Hộ ông Nguyễn Văn Thắng */
       name: string;
       /**
+       * @description `manual`: the seller accepts or declines each order within the deadline (24 h); `auto`: orders go to the carrier at once.
+       * @default manual
+       * @enum {string}
+       */
+      orderAcceptance?: 'manual' | 'auto';
+      /**
        * @description Vietnamese number; stored as +84….
        * @example 0912 345 678
        */
@@ -1505,12 +1598,18 @@ export interface components {
       kind: 'household' | 'cooperative' | 'enterprise';
       /** @example Hộ ông Nguyễn Văn Thắng */
       name: string;
+      /** @enum {string} */
+      orderAcceptance: 'manual' | 'auto';
       /** @description The partner that registered the seller. */
       partnerId: string;
       /** @example +84912345678 */
       phone: string;
       /** @enum {string} */
       status: 'active' | 'suspended';
+    };
+    SellerPageDto: {
+      items: components['schemas']['SellerDto'][];
+      nextCursor: string | null;
     };
     SellerStatementDto: {
       closing: components['schemas']['SellerBalanceDto'];
@@ -1576,6 +1675,8 @@ export interface components {
       createdAt: string;
       id: string;
       orderId: string;
+      /** @description When the seller has the parcel ready; null: any time. */
+      pickupWindow: components['schemas']['PickupWindowViewDto'] | null;
       receiver: components['schemas']['PartyDto'];
       sender: components['schemas']['PartyDto'];
       /** @enum {string} */
@@ -1599,15 +1700,31 @@ export interface components {
       postingId: string;
     };
     SubOrderViewDto: {
+      /**
+       * @description How the seller took orders when this one was placed.
+       * @enum {string}
+       */
+      acceptance: 'manual' | 'auto';
+      /**
+       * @description The seller’s deadline.
+       * @example 2026-01-29T10:00:00+07:00
+       */
+      acceptBy: string | null;
+      /** @description When the seller answered, or the deadline passed. */
+      answeredAt: string | null;
       /** @example VNPOST */
       carrierCode: string | null;
       codVnd: number;
+      /** @enum {string|null} */
+      declineReason: 'out_of_stock' | 'quality' | 'cannot_deliver' | 'other' | null;
       id: string;
       items: components['schemas']['OrderItemViewDto'][];
       itemsVnd: number;
+      pickupWindow: components['schemas']['PickupWindowViewDto'] | null;
       rejection?: components['schemas']['RejectedLineDto'][];
       sellerId: string;
       sellerName: string;
+      sellerNote: string | null;
       shipmentId: string | null;
       /** @enum {string|null} */
       shipmentStatus:
@@ -1622,10 +1739,29 @@ export interface components {
         | 'cancelled'
         | null;
       shippingVnd: number;
-      /** @enum {string} */
-      status: 'pending' | 'reserved' | 'rejected' | 'released';
+      /**
+       * @description `awaiting_seller`: stock reserved, the seller has until `acceptBy` to accept or decline; `accepted`: the shipment is requested; `declined` / `expired`: stock released, the order’s totals lowered.
+       * @enum {string}
+       */
+      status: 'pending' | 'reserved' | 'rejected' | 'released' | 'awaiting_seller' | 'accepted' | 'declined' | 'expired';
+      /** @description The parcel’s journey, oldest first (reading one order). */
+      tracking?: components['schemas']['TrackingEntryDto'][];
       /** @description The carrier’s waybill number. */
       trackingCode: string | null;
+    };
+    TrackingEntryDto: {
+      /**
+       * @description The carrier’s own status code.
+       * @example 200
+       */
+      carrierStatusCode?: string;
+      /** @example Bưu cục Lục Ngạn */
+      location?: string;
+      /** @example 2026-01-29T09:12:00+07:00 */
+      occurredAt: string;
+      /** @enum {string} */
+      status:
+        'requested' | 'picked_up' | 'in_transit' | 'out_for_delivery' | 'delivered' | 'failed' | 'returning' | 'returned' | 'cancelled';
     };
     TransferCheckDto: {
       differenceVnd: number;
@@ -1665,6 +1801,14 @@ export interface components {
       status?: 'draft' | 'active' | 'paused';
       /** @example 300 */
       stock?: number;
+    };
+    UpdateSellerDto: {
+      /** @description The pickup address carriers come to. */
+      address?: components['schemas']['SellerAddressDto'];
+      /** @enum {string} */
+      orderAcceptance?: 'manual' | 'auto';
+      /** @example 0912 345 678 */
+      phone?: string;
     };
     VerificationDto: {
       /** @description Seq of the first entry that fails. */
@@ -3283,6 +3427,99 @@ export interface operations {
       };
     };
   };
+  OrdersController_list: {
+    parameters: {
+      query?: {
+        /** @description Placed at or after. */
+        createdFrom?: string;
+        /** @description Placed before. */
+        createdTo?: string;
+        /** @description Opaque: the `nextCursor` of the previous page. */
+        cursor?: string;
+        limit?: number;
+        /** @description Orders holding a sub-order of this seller. */
+        sellerId?: string;
+        /** @description Order statuses, comma-separated: pending, confirmed, rejected, shipping, delivered, completed, cancelled, returned. */
+        status?: string[];
+        /** @description Orders holding a sub-order (a partner: one of its own) in one of these statuses: pending, reserved, rejected, released, awaiting_seller, accepted, declined, expired. */
+        subOrderStatus?: string[];
+        /** @description Catch-up polling: orders changed at or after this time, the oldest change first. Keep polling with `nextCursor` (always given in this mode): it never skips or repeats a change, even while orders change. */
+        updatedSince?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderPageDto'];
+        };
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid fields (see `errors[]`), unknown fields, or an Idempotency-Key reused with another body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   OrdersController_place: {
     parameters: {
       query?: never;
@@ -3485,6 +3722,216 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['CancelOrderDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderViewDto'];
+        };
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No such resource, or it belongs to another tenant. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the resource’s current state, or the same Idempotency-Key is still running. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid fields (see `errors[]`), unknown fields, or an Idempotency-Key reused with another body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  OrdersController_accept: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retry-safe key (≤ 255 printable ASCII). Same key and body: the first response again; other body: 422; still running: 409. Kept 48 h. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+        subOrderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptSubOrderDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderViewDto'];
+        };
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No such resource, or it belongs to another tenant. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the resource’s current state, or the same Idempotency-Key is still running. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid fields (see `errors[]`), unknown fields, or an Idempotency-Key reused with another body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  OrdersController_decline: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retry-safe key (≤ 255 printable ASCII). Same key and body: the first response again; other body: 422; still running: 409. Kept 48 h. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+        subOrderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeclineSubOrderDto'];
       };
     };
     responses: {
@@ -4549,6 +4996,87 @@ export interface operations {
       };
     };
   };
+  SellersController_list: {
+    parameters: {
+      query?: {
+        /** @description Opaque: the `nextCursor` of the previous page. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SellerPageDto'];
+        };
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid fields (see `errors[]`), unknown fields, or an Idempotency-Key reused with another body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   SellersController_register: {
     parameters: {
       query?: never;
@@ -4699,6 +5227,98 @@ export interface operations {
       };
       /** @description No such resource, or it belongs to another tenant. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  SellersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSellerDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SellerDto'];
+        };
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No such resource, or it belongs to another tenant. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid fields (see `errors[]`), unknown fields, or an Idempotency-Key reused with another body. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
