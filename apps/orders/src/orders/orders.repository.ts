@@ -23,15 +23,13 @@ export class OrdersRepository {
     // What the database filled in (placed and updated times, version) goes back on the order.
     Object.assign(order, inserted.generatedMaps[0]);
     await manager.getRepository(SubOrder).insert(subOrders);
-    await manager
-      .getRepository(OrderPartner)
-      .insert(
-        [...new Set(subOrders.map((s) => s.partnerId))].map((partnerId) => ({
-          partnerId,
-          orderId: order.id,
-          changeXid: () => CURRENT_XID,
-        })),
-      );
+    await manager.getRepository(OrderPartner).insert(
+      [...new Set(subOrders.map((s) => s.partnerId))].map((partnerId) => ({
+        partnerId,
+        orderId: order.id,
+        changeXid: () => CURRENT_XID,
+      })),
+    );
   }
 
   /** The order a storefront placed with this operation key, if any. */
