@@ -4,7 +4,8 @@
  *
  * The broker jars come from Maven Central (tools/kafka/pom.xml, fetched once into a cache outside
  * the repo); the broker runs as a detached `java kafka.Kafka` process whose state (config, data,
- * logs, pid file) lives in one state directory. See docs in /work/shared/notes/kafka-without-docker.md.
+ * logs, pid file) lives in one state directory. See `../shared/notes/kafka-without-docker.md`
+ * beside the repository.
  *
  * Plain CommonJS on purpose: usable from scripts, jest global setup and CI without a build step.
  * Node built-ins + kafkajs only.
