@@ -9,7 +9,8 @@ const { Client, Pool } = require('pg');
 
 const ROOT = path.resolve(__dirname, '..');
 process.env.DIST_DIR ??= 'dist-bench';
-const { databaseUrl, dropDatabases, stopStack } = require('../tools/stack');
+const { databaseUrl, dropDatabases } = require('../tools/databases');
+const { stopStack } = require('../tools/stack');
 const { startBenchStack } = require('./lib/bench-stack');
 const { commandLine, printBenchResult } = require('./lib/common');
 const { constantRate } = require('./lib/open-loop');

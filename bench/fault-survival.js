@@ -16,28 +16,18 @@ const { setTimeout: sleepTimer } = require('node:timers/promises');
 
 const ROOT = path.resolve(__dirname, '..');
 process.env.DIST_DIR ??= 'dist-bench-fault';
-const { build, DIST } = require('../tools/build');
-const { startCluster, APPS } = require('../tools/cluster');
-const { ensureBroker, stopBroker, brokerStatus } = require('../tools/kafka/broker');
-const {
-  assertPortsFree,
-  cleanupStack,
-  commandLine,
-  dropDatabases,
-  fmt,
-  listDatabases,
-  loadAverage,
-  parseOptions,
-  printBenchResult,
-  prng,
-  readOnlyClient,
-  sleep,
-} = require('./lib/common');
-const { request, untilAnswered } = require('./lib/rest');
+const { DIST } = require('../tools/build');
+const { APPS } = require('../tools/cluster');
+const { stopStack } = require('../tools/stack');
+const { startBenchStack } = require('./lib/bench-stack');
+const { assertPortsFree, commandLine, fmt, loadAverage, printBenchResult, prng, sleep } = require('./lib/common');
+const { parseOptions } = require('./lib/options');
 const { buildMarketplace } = require('./lib/marketplace');
 const { PostalCarriers } = require('./lib/postal');
-const { kafkaOf, withAdmin, groupLags } = require('./lib/kafka');
 const inv = require('./lib/invariants');
+const { Faults, faultPlan } = require('./fault/faults');
+const { placeOrders } = require('./fault/storefronts');
+const { waitQuiet } = require('./fault/quiet');
 
 const USAGE = `npm run fault -- [options]   (node bench/fault-survival.js)
   --orders 3000            orders to place
@@ -92,284 +82,9 @@ const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
 const log = (msg) => console.log(`[${elapsed().padStart(6)}] ${msg}`);
 
 // ---------------------------------------------------------------------------------------------
-// Faults: a plan drawn from the seed, carried out one step at a time per target.
-
-function faultPlan(rnd, loadSeconds) {
-  const events = [];
-  for (const app of APPS) for (let k = 0; k < o.killsPerApp; k++) events.push({ target: app, atS: rnd.between(0.05, 0.85) * loadSeconds });
-  for (let k = 0; k < o.brokerRestarts; k++) events.push({ target: 'kafka', atS: rnd.between(0.25, 0.7) * loadSeconds });
-  for (const e of events) e.downMs = Math.round(rnd.between(200, o.maxDownMs));
-  // Drawn for every target first, so narrowing --targets keeps the others' moments.
-  const targets = o.targets === 'all' ? null : o.targets.split(',');
-  return events.filter((e) => !targets || targets.includes(e.target)).sort((a, b) => a.atS - b.atS);
-}
-
-class Faults {
-  constructor(cluster) {
-    this.cluster = cluster;
-    this.chains = new Map();
-    this.busy = new Set();
-    this.log = []; // what happened, for the report
-    this.unexpected = []; // exits nobody asked for
-    this.stopped = false;
-  }
-
-  /** Runs `fn` after whatever this target is doing now. */
-  enqueue(target, fn) {
-    const next = (this.chains.get(target) ?? Promise.resolve())
-      .then(fn)
-      .catch((e) => this.log.push({ target, what: `error: ${e.message}` }));
-    this.chains.set(target, next);
-    return next;
-  }
-
-  /** Starts an app again and waits until it is ready; a start that dies is retried, as a supervisor would. */
-  async bringUp(app, why) {
-    this.busy.add(app);
-    try {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const ms = await this.cluster.restart(app, { timeoutMs: 240_000 });
-          return { ms, attempts: attempt };
-        } catch (e) {
-          this.log.push({ target: app, what: `start after ${why} failed (attempt ${attempt}): ${e.message}` });
-          if (attempt >= 10 || this.stopped) throw e;
-          await sleep(2000);
-        }
-      }
-    } finally {
-      this.busy.delete(app);
-    }
-  }
-
-  onExit(name, exit) {
-    if (exit.expected || this.stopped) return;
-    this.unexpected.push({ name, ...exit, atS: (Date.now() - t0) / 1000, duringStart: this.busy.has(name) });
-    log(`!! ${name} exited on its own (code ${exit.code}, signal ${exit.signal}); restarting it as a supervisor would`);
-    if (this.busy.has(name)) return; // a start in progress retries by itself
-    void this.enqueue(name, async () => {
-      await sleep(1000);
-      if (this.cluster.isRunning(name) || this.stopped) return;
-      const r = await this.bringUp(name, 'an unexpected exit');
-      this.log.push({ target: name, what: `restarted after an unexpected exit, ready in ${r.ms} ms` });
-    });
-  }
-
-  kill(e) {
-    return this.enqueue(e.target, async () => {
-      if (this.stopped) return;
-      if (e.target === 'kafka') return this.restartBroker(e);
-      const at = (Date.now() - t0) / 1000;
-      await this.cluster.kill(e.target, 'SIGKILL');
-      await sleep(e.downMs);
-      const r = await this.bringUp(e.target, 'SIGKILL');
-      this.log.push({ target: e.target, atS: at, what: `SIGKILL, down ${e.downMs} ms, ready ${r.ms} ms after restart` });
-      log(`${e.target}: SIGKILLed at ${at.toFixed(0)} s, restarted after ${e.downMs} ms, ready in ${(r.ms / 1000).toFixed(1)} s`);
-    });
-  }
-
-  async restartBroker(e) {
-    const at = (Date.now() - t0) / 1000;
-    const t = Date.now();
-    if (o.brokerSignal === 'KILL') {
-      const { pid } = await brokerStatus({ port: KAFKA_PORT });
-      if (pid) process.kill(pid, 'SIGKILL');
-      while (pid && (await brokerStatus({ port: KAFKA_PORT })).pid) await sleep(100);
-    } else await stopBroker({ port: KAFKA_PORT });
-    const stoppedMs = Date.now() - t;
-    await sleep(e.downMs);
-    const b = await ensureBroker({ port: KAFKA_PORT, timeoutMs: 120_000 });
-    this.log.push({
-      target: 'kafka',
-      atS: at,
-      what: `SIG${o.brokerSignal} (stopped in ${stoppedMs} ms), down ${e.downMs} ms, answering ${b.readyMs} ms after start`,
-    });
-    log(
-      `kafka: SIG${o.brokerSignal} at ${at.toFixed(0)} s (stop ${stoppedMs} ms), started again, answering after ${(b.readyMs / 1000).toFixed(1)} s`,
-    );
-  }
-
-  async drain() {
-    await Promise.all([...this.chains.values()]);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Storefronts: each order once, with an Idempotency-Key retried until answered; some cancelled.
-
-function basket(rnd, m, i) {
-  const weight = (p) => (p.scarce ? 0.15 : 1);
-  const total = m.products.reduce((t, p) => t + weight(p), 0);
-  const chosen = new Map();
-  const lines = rnd.int(1, 3);
-  for (let k = 0; k < lines; k++) {
-    let x = rnd() * total;
-    const p = m.products.find((q) => (x -= weight(q)) < 0) ?? m.products[0];
-    chosen.set(p.id, (chosen.get(p.id) ?? 0) + rnd.int(1, 3));
-  }
-  const province = rnd.pick(['79', '01', '48', '92']);
-  const key = `fault-${o.seed}-${i}`;
-  return {
-    key,
-    body: {
-      buyer: { name: `Khách hàng ${i}`, phone: `09${String(10_000_000 + ((i * 7919) % 89_999_999)).padStart(8, '0')}` },
-      address: { provinceCode: province, wardCode: m.wardsOf(province)[rnd.int(0, 3)].code, line: `${i} Đường Lê Lợi` },
-      items: [...chosen].map(([productId, quantity]) => ({ productId, quantity })),
-      paymentMethod: 'cod',
-      carrierCode: rnd() < 0.6 ? 'VNPOST' : 'VTP',
-      note: `ref ${key}`,
-    },
-  };
-}
-
-async function placeOrders(base, m, progress) {
-  const outcomes = new Map();
-  const cancels = new Map();
-  const retries = new Map();
-  const cancelling = new Set();
-  let next = 0;
-  const start = Date.now();
-  const placeOne = async (i) => {
-    const rnd = prng(o.seed * 1_000_003 + i);
-    const { key, body } = basket(rnd, m, i);
-    const storefront = m.storefronts[i % m.storefronts.length];
-    let inProgressSince;
-    const r = await untilAnswered(
-      () => request(base, 'POST', '/v1/orders', { key: storefront, body, headers: { 'Idempotency-Key': key }, timeoutMs: 30_000 }),
-      {
-        tally: retries,
-        giveUpMs: 10 * 60_000,
-        // "Still being processed": worth retrying while the first attempt could still be running.
-        retryAlso: (a) => {
-          if (a.status !== 409 || a.body?.code !== 'idempotency_in_progress') return false;
-          inProgressSince ??= Date.now();
-          return Date.now() - inProgressSince < o.inProgressGiveUpS * 1000;
-        },
-      },
-    );
-    const a = r.answer;
-    const stuck = a?.status === 409 && a.body?.code === 'idempotency_in_progress';
-    outcomes.set(key, {
-      status: a?.status,
-      code: a?.body?.code,
-      orderId: a?.status === 201 ? a.body.id : undefined,
-      attempts: r.attempts,
-      gaveUp: r.gaveUp || stuck,
-      lastFailure: stuck ? `409 idempotency_in_progress for ${o.inProgressGiveUpS} s` : r.lastFailure,
-    });
-    progress.answered++;
-    if (a?.status === 201 && rnd() < o.cancelShare) {
-      const delay = rnd.between(0, 3000);
-      const p = (async () => {
-        await sleep(delay);
-        const c = await untilAnswered(
-          () => request(base, 'POST', `/v1/orders/${a.body.id}/cancel`, { key: storefront, body: { reason: 'Khách đổi ý' } }),
-          {
-            tally: retries,
-            giveUpMs: 5 * 60_000,
-          },
-        );
-        const label = c.gaveUp
-          ? 'no answer'
-          : c.answer.status === 200
-            ? 'cancelled'
-            : `${c.answer.status} ${c.answer.body?.code ?? ''}`.trim();
-        cancels.set(label, (cancels.get(label) ?? 0) + 1);
-      })();
-      cancelling.add(p);
-      void p.finally(() => cancelling.delete(p));
-    }
-  };
-  const client = async () => {
-    for (;;) {
-      const i = next++;
-      if (i >= o.orders) return;
-      const due = start + (i * 1000) / o.rate;
-      if (due > Date.now()) await sleep(due - Date.now());
-      await placeOne(i);
-    }
-  };
-  await Promise.all(Array.from({ length: o.clients }, client));
-  await Promise.all([...cancelling]);
-  return { outcomes, cancels, retries, seconds: (Date.now() - start) / 1000 };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Quiet: outboxes empty, every consumer group of the event topics caught up, the carriers idle,
-// nothing pending, and the order states unchanged for a while.
-
-async function snapshot(prefix, brokers, postal) {
-  let unsent = 0;
-  for (const database of await listDatabases(DB_URL, prefix)) {
-    const c = await readOnlyClient(DB_URL, database);
-    try {
-      const has = (await c.query(`SELECT to_regclass('public.outbox') IS NOT NULL AS has`)).rows[0].has;
-      if (has) unsent += (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`)).rows[0].n;
-    } finally {
-      await c.end();
-    }
-  }
-  const lags = await withAdmin(kafkaOf(brokers), (admin) => groupLags(admin, /^bench-reader-/)).catch(() => null);
-  const eventLag =
-    lags === null ? NaN : lags.filter((l) => /(\.events|^fulfilment\.shipments)$/.test(l.topic)).reduce((t, l) => t + l.lag, 0);
-  const c = await readOnlyClient(DB_URL, `${prefix}_orders`);
-  let states;
-  try {
-    states = (await c.query(`SELECT status, count(*)::int AS n FROM orders GROUP BY 1 ORDER BY 1`)).rows;
-  } finally {
-    await c.end();
-  }
-  const pending = states.find((s) => s.status === 'pending')?.n ?? 0;
-  const waiting = o.completeAfterHours === 0 ? (states.find((s) => s.status === 'delivered')?.n ?? 0) : 0;
-  return {
-    unsent,
-    eventLag,
-    carrierBusy: !postal.idle(),
-    pending,
-    waiting,
-    signature: states.map((s) => `${s.status} ${s.n}`).join(', '),
-  };
-}
-
-async function waitQuiet(prefix, brokers, postal) {
-  const until = Date.now() + o.quietTimeoutS * 1000;
-  let last = '';
-  let stableSince = 0;
-  let lastPrint = 0;
-  let progress = '';
-  let progressAt = Date.now();
-  for (;;) {
-    const s = await snapshot(prefix, brokers, postal).catch((e) => ({ error: e.message }));
-    // Still moving (orders changing state, parcels delivered) is worth waiting for; stuck is not.
-    const moved = `${s.signature} ${[...postal.outcomes.values()].reduce((a, b) => a + b, 0)}`;
-    if (moved !== progress) {
-      progress = moved;
-      progressAt = Date.now();
-    }
-    const quiet = !s.error && s.unsent === 0 && s.eventLag === 0 && !s.carrierBusy && s.pending === 0 && s.waiting === 0;
-    const sig = JSON.stringify(s);
-    if (quiet && sig === last) {
-      if (Date.now() - stableSince >= 10_000) return { quiet: true, s };
-    } else stableSince = Date.now();
-    last = sig;
-    if (Date.now() - lastPrint > 15_000) {
-      lastPrint = Date.now();
-      log(
-        s.error
-          ? `waiting for quiet: ${s.error}`
-          : `waiting for quiet: outbox unsent ${s.unsent}, event lag ${s.eventLag}, carriers ${s.carrierBusy ? `busy (${postal.queue.length} queued, ${postal.inFlight} in hand)` : 'idle'}, orders ${s.signature}`,
-      );
-    }
-    if (Date.now() > until) return { quiet: false, s, why: `still busy after ${o.quietTimeoutS} s` };
-    if (Date.now() - progressAt > o.stallTimeoutS * 1000) return { quiet: false, s, why: `nothing moved for ${o.stallTimeoutS} s` };
-    await sleep(2000);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 
 async function main() {
-  const cleanup = cleanupStack();
+  const cleanup = stopStack({ signalExitCode: 130 });
   let exitCode;
   try {
     await assertPortsFree(
@@ -377,44 +92,38 @@ async function main() {
       'fault-survival',
     );
     log(`building ${path.relative(ROOT, DIST)}/ …`);
-    build({ quiet: true });
-    await stopBroker({ port: KAFKA_PORT, wipe: true }); // state of an earlier, interrupted run
-    const broker = await ensureBroker({ port: KAFKA_PORT });
-    cleanup.push(() => stopBroker({ port: KAFKA_PORT, wipe: true }));
-    log(`kafka on ${broker.brokers[0]} in ${(broker.readyMs / 1000).toFixed(1)} s`);
-
     const prefix = `fault${Date.now().toString(36)}`;
-    if (!o.keep) cleanup.push(() => dropDatabases(DB_URL, prefix));
-    const env = {
-      ...process.env,
-      DATABASE_URL: DB_URL,
-      KAFKA_BROKERS: broker.brokers.join(','),
-      DB_NAME_PREFIX: prefix,
-      ADMIN_API_KEY: ADMIN,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      OUTBOX_POLL_MS: '200',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      CARRIER_WEBHOOK_SECRETS: `VTP:${SECRETS.VTP},VNPOST:${SECRETS.VNPOST}`,
-      ORDER_PENDING_TIMEOUT_MS: String(o.pendingTimeoutMs),
-      ORDER_COMPLETE_AFTER_HOURS: String(o.completeAfterHours),
-      ORDER_SWEEP_INTERVAL_MS: '2000',
-    };
     const logDir = path.join(ROOT, '.data', 'bench-logs', prefix);
     let faults;
-    const cluster = await startCluster({
-      env,
-      port: GATEWAY_PORT,
-      healthPortBase: GATEWAY_PORT + 1,
+    const { broker, cluster } = await startBenchStack(cleanup, {
+      kafkaPort: KAFKA_PORT,
+      gatewayPort: GATEWAY_PORT,
+      prefix,
+      adminKey: ADMIN,
+      databaseUrl: DB_URL,
+      // A broker left by an earlier, interrupted run is wiped first; this one is stopped and wiped at the end.
+      broker: { fresh: true, stop: 'always', wipe: true },
+      dropDatabases: !o.keep,
       logDir,
       timeoutMs: 180_000,
       onExit: (name, exit) => faults?.onExit(name, exit),
+      env: {
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        OUTBOX_POLL_MS: '200',
+        RATE_LIMIT_PER_MINUTE: '1000000',
+        CARRIER_WEBHOOK_SECRETS: `VTP:${SECRETS.VTP},VNPOST:${SECRETS.VNPOST}`,
+        ORDER_PENDING_TIMEOUT_MS: String(o.pendingTimeoutMs),
+        ORDER_COMPLETE_AFTER_HOURS: String(o.completeAfterHours),
+        ORDER_SWEEP_INTERVAL_MS: '2000',
+      },
+      beforeCluster: (_env, b) => log(`kafka on ${b.brokers[0]} in ${(b.readyMs / 1000).toFixed(1)} s`),
     });
+    // Runs before the cluster stops: an exit from then on is no fault.
     cleanup.push(async () => {
       if (faults) faults.stopped = true;
-      await cluster.stop();
     });
-    faults = new Faults(cluster);
+    faults = new Faults(cluster, { o, t0, log, kafkaPort: KAFKA_PORT });
     log(`cluster of ${APPS.length} processes ready (logs: ${path.relative(ROOT, logDir)}); making the marketplace …`);
 
     const m = await buildMarketplace({
@@ -443,7 +152,7 @@ async function main() {
     cleanup.push(() => postal.stop());
 
     const loadSeconds = o.orders / o.rate;
-    const plan = faultPlan(prng(o.seed), loadSeconds);
+    const plan = faultPlan(prng(o.seed), loadSeconds, o);
     log(
       `fault plan (seed ${o.seed}, over ~${loadSeconds.toFixed(0)} s of placing): ${plan.map((e) => `${e.target}@${e.atS.toFixed(0)}s`).join(' ')}`,
     );
@@ -464,12 +173,12 @@ async function main() {
         ),
       15_000,
     );
-    const load = await placeOrders(cluster.gatewayUrl, m, progress).finally(() => clearInterval(ticker));
+    const load = await placeOrders(cluster.gatewayUrl, m, progress, o).finally(() => clearInterval(ticker));
     log(`all ${o.orders} orders answered in ${load.seconds.toFixed(0)} s; waiting for the remaining faults …`);
     await chaos;
     for (const name of cluster.names()) if (!cluster.isRunning(name)) await faults.bringUp(name, 'the end of the fault plan');
     log('faults done, every process running; waiting until the system is quiet …');
-    const quiet = await waitQuiet(prefix, broker.brokers, postal);
+    const quiet = await waitQuiet(prefix, broker.brokers, postal, { o, log, dbUrl: DB_URL });
     log(quiet.quiet ? 'quiet' : `NOT quiet (${quiet.why}): ${JSON.stringify(quiet.s)} — checking anyway`);
     faults.stopped = true;
     const loadAfter = loadAverage();

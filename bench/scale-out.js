@@ -16,20 +16,11 @@ const { AssignerProtocol, Kafka, logLevel } = require('kafkajs');
 
 const ROOT = path.resolve(__dirname, '..');
 process.env.DIST_DIR ??= 'dist-bench-scale';
-const { build, DIST } = require('../tools/build');
-const { startCluster } = require('../tools/cluster');
-const { ensureBroker, stopBroker } = require('../tools/kafka/broker');
-const {
-  assertPortsFree,
-  cleanupStack,
-  commandLine,
-  dropDatabases,
-  fmt,
-  loadAverage,
-  parseOptions,
-  printBenchResult,
-  sleep,
-} = require('./lib/common');
+const { DIST } = require('../tools/build');
+const { stopStack } = require('../tools/stack');
+const { startBenchStack } = require('./lib/bench-stack');
+const { assertPortsFree, commandLine, fmt, loadAverage, printBenchResult, sleep } = require('./lib/common');
+const { parseOptions } = require('./lib/options');
 const { request, untilAnswered } = require('./lib/rest');
 const { buildMarketplace } = require('./lib/marketplace');
 const { kafkaOf, withAdmin, groupLags } = require('./lib/kafka');
@@ -226,30 +217,24 @@ async function waitQuiet(brokers, watch, ids, timeoutMs = 300_000) {
 }
 
 async function main() {
-  const cleanup = cleanupStack();
+  const cleanup = stopStack({ signalExitCode: 130 });
   let exitCode;
   try {
     await assertPortsFree([KAFKA_PORT, KAFKA_PORT + 1, ...Array.from({ length: 7 }, (_, i) => GATEWAY_PORT + i)], 'scale-out');
-    build({ quiet: true });
-    await stopBroker({ port: KAFKA_PORT, wipe: true });
-    const broker = await ensureBroker({ port: KAFKA_PORT });
-    cleanup.push(() => stopBroker({ port: KAFKA_PORT, wipe: true }));
     const prefix = `scale${Date.now().toString(36)}`;
-    if (!o.keep) cleanup.push(() => dropDatabases(DB_URL, prefix));
-    const env = {
-      ...process.env,
-      DATABASE_URL: DB_URL,
-      KAFKA_BROKERS: broker.brokers.join(','),
-      DB_NAME_PREFIX: prefix,
-      ADMIN_API_KEY: ADMIN,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      OUTBOX_POLL_MS: '200',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-    };
     const logDir = path.join(ROOT, '.data', 'bench-logs', prefix);
-    const cluster = await startCluster({ env, port: GATEWAY_PORT, healthPortBase: GATEWAY_PORT + 1, logDir, timeoutMs: 180_000 });
-    cleanup.push(() => cluster.stop());
+    const { broker, cluster } = await startBenchStack(cleanup, {
+      kafkaPort: KAFKA_PORT,
+      gatewayPort: GATEWAY_PORT,
+      prefix,
+      adminKey: ADMIN,
+      databaseUrl: DB_URL,
+      broker: { fresh: true, stop: 'always', wipe: true },
+      dropDatabases: !o.keep,
+      logDir,
+      timeoutMs: 180_000,
+      env: { LOG_LEVEL: 'warn', NODE_ENV: 'production', OUTBOX_POLL_MS: '200', RATE_LIMIT_PER_MINUTE: '1000000' },
+    });
     log(`kafka on ${broker.brokers[0]}; cluster of 5 processes ready (logs: ${path.relative(ROOT, logDir)})`);
     const m = await buildMarketplace({
       base: cluster.gatewayUrl,

@@ -2,8 +2,8 @@
 // What the apps stand on, started in order and stopped in reverse: PostgreSQL (DATABASE_URL, else
 // embedded), a Kafka broker (reused when one answers on its port) and the cluster of app processes.
 // One helper for `npm start`, `npm run start:cluster`, the test suite's global setup and the benchmarks.
-const { Client } = require('pg');
 const { startCluster } = require('./cluster');
+const { dropDatabases } = require('./databases');
 const { startEmbeddedPostgres } = require('./embedded-pg');
 const { ensureBroker, stopBroker } = require('./kafka/broker');
 
@@ -31,26 +31,6 @@ function stopStack(o = {}) {
     }
   }
   return { push: (fn) => void stops.push(fn), runAll };
-}
-
-/** `database` on the server of `serverUrl`. */
-function databaseUrl(serverUrl, database) {
-  const u = new URL(serverUrl);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-/** Drops every database named `<prefix>_…` on the server; resolves with how many there were. */
-async function dropDatabases(serverUrl, prefix) {
-  const c = new Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
-  await c.connect();
-  try {
-    const { rows } = await c.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}\\_%`]);
-    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    return rows.length;
-  } finally {
-    await c.end();
-  }
 }
 
 /**
@@ -105,4 +85,4 @@ async function startStack(stops, o) {
   return { serverUrl, broker, env, cluster };
 }
 
-module.exports = { stopStack, databaseUrl, dropDatabases, startDatabase, startBroker, startStack };
+module.exports = { stopStack, startDatabase, startBroker, startStack };
