@@ -12,7 +12,7 @@ process.env.DIST_DIR ??= 'dist-bench';
 const { databaseUrl, dropDatabases } = require('../tools/databases');
 const { stopStack } = require('../tools/stack');
 const { startBenchStack } = require('./lib/bench-stack');
-const { commandLine, printBenchResult } = require('./lib/common');
+const { commandLine, runBenchmark } = require('./lib/common');
 const { constantRate } = require('./lib/open-loop');
 const { parseOptions } = require('./lib/options');
 const { SAMPLE_PRODUCTS, SEARCHES, searchPath } = require('./catalog/workload');
@@ -196,10 +196,7 @@ async function main() {
   } finally {
     await stops.runAll();
   }
-  if (benchRows) printBenchResult(benchRows);
+  return benchRows;
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.stack : e);
-  process.exit(1);
-});
+runBenchmark(main);

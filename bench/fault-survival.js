@@ -12,15 +12,13 @@
 // Ports: Kafka 19892 (+1 controller), gateway 29800, services' health 29801–29804. Builds to
 // DIST_DIR (dist-bench-fault); databases `fault<time>_*`, dropped at the end (--keep keeps them).
 const path = require('node:path');
-const { setTimeout: sleepTimer } = require('node:timers/promises');
 
 const ROOT = path.resolve(__dirname, '..');
 process.env.DIST_DIR ??= 'dist-bench-fault';
 const { DIST } = require('../tools/build');
 const { APPS } = require('../tools/cluster');
-const { stopStack } = require('../tools/stack');
-const { startBenchStack } = require('./lib/bench-stack');
-const { assertPortsFree, commandLine, fmt, loadAverage, printBenchResult, prng, sleep } = require('./lib/common');
+const { runChecked, startOwnStack } = require('./lib/bench-stack');
+const { commandLine, fmt, loadAverage, printBenchResult, prng, sleep } = require('./lib/common');
 const { parseOptions } = require('./lib/options');
 const { buildMarketplace } = require('./lib/marketplace');
 const { PostalCarriers } = require('./lib/postal');
@@ -83,163 +81,138 @@ const log = (msg) => console.log(`[${elapsed().padStart(6)}] ${msg}`);
 
 // ---------------------------------------------------------------------------------------------
 
-async function main() {
-  const cleanup = stopStack({ signalExitCode: 130 });
-  let exitCode;
-  try {
-    await assertPortsFree(
-      [KAFKA_PORT, KAFKA_PORT + 1, GATEWAY_PORT, GATEWAY_PORT + 1, GATEWAY_PORT + 2, GATEWAY_PORT + 3, GATEWAY_PORT + 4],
-      'fault-survival',
-    );
-    log(`building ${path.relative(ROOT, DIST)}/ …`);
-    const prefix = `fault${Date.now().toString(36)}`;
-    const logDir = path.join(ROOT, '.data', 'bench-logs', prefix);
-    let faults;
-    const { broker, cluster } = await startBenchStack(cleanup, {
-      kafkaPort: KAFKA_PORT,
-      gatewayPort: GATEWAY_PORT,
-      prefix,
-      adminKey: ADMIN,
-      databaseUrl: DB_URL,
-      // A broker left by an earlier, interrupted run is wiped first; this one is stopped and wiped at the end.
-      broker: { fresh: true, stop: 'always', wipe: true },
-      dropDatabases: !o.keep,
-      logDir,
-      timeoutMs: 180_000,
-      onExit: (name, exit) => faults?.onExit(name, exit),
-      env: {
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-        OUTBOX_POLL_MS: '200',
-        RATE_LIMIT_PER_MINUTE: '1000000',
-        CARRIER_WEBHOOK_SECRETS: `VTP:${SECRETS.VTP},VNPOST:${SECRETS.VNPOST}`,
-        ORDER_PENDING_TIMEOUT_MS: String(o.pendingTimeoutMs),
-        ORDER_COMPLETE_AFTER_HOURS: String(o.completeAfterHours),
-        ORDER_SWEEP_INTERVAL_MS: '2000',
-      },
-      beforeCluster: (_env, b) => log(`kafka on ${b.brokers[0]} in ${(b.readyMs / 1000).toFixed(1)} s`),
-    });
-    // Runs before the cluster stops: an exit from then on is no fault.
-    cleanup.push(async () => {
-      if (faults) faults.stopped = true;
-    });
-    faults = new Faults(cluster, { o, t0, log, kafkaPort: KAFKA_PORT });
-    log(`cluster of ${APPS.length} processes ready (logs: ${path.relative(ROOT, logDir)}); making the marketplace …`);
+async function main(cleanup) {
+  log(`building ${path.relative(ROOT, DIST)}/ …`);
+  let faults;
+  const { prefix, logDir, broker, cluster } = await startOwnStack(cleanup, {
+    what: 'fault-survival',
+    name: 'fault',
+    kafkaPort: KAFKA_PORT,
+    gatewayPort: GATEWAY_PORT,
+    gatewayPorts: 5,
+    adminKey: ADMIN,
+    databaseUrl: DB_URL,
+    keep: o.keep,
+    onExit: (name, exit) => faults?.onExit(name, exit),
+    env: {
+      CARRIER_WEBHOOK_SECRETS: `VTP:${SECRETS.VTP},VNPOST:${SECRETS.VNPOST}`,
+      ORDER_PENDING_TIMEOUT_MS: String(o.pendingTimeoutMs),
+      ORDER_COMPLETE_AFTER_HOURS: String(o.completeAfterHours),
+      ORDER_SWEEP_INTERVAL_MS: '2000',
+    },
+    beforeCluster: (_env, b) => log(`kafka on ${b.brokers[0]} in ${(b.readyMs / 1000).toFixed(1)} s`),
+  });
+  // Runs before the cluster stops: an exit from then on is no fault.
+  cleanup.push(async () => {
+    if (faults) faults.stopped = true;
+  });
+  faults = new Faults(cluster, { o, t0, log, kafkaPort: KAFKA_PORT });
+  log(`cluster of ${APPS.length} processes ready (logs: ${path.relative(ROOT, logDir)}); making the marketplace …`);
 
-    const m = await buildMarketplace({
-      base: cluster.gatewayUrl,
-      adminKey: ADMIN,
-      distDir: DIST,
-      sellers: 6,
-      productsPerSeller: 4,
-      scarceEvery: 6,
-      scarceStock: 40,
-      lots: 2,
-      webhookSecrets: SECRETS,
-    });
-    log(
-      `${m.sellers.length} sellers, ${m.products.length} products (${m.products.filter((p) => p.scarce).length} scarce), ${m.lots.length} traced lots, ${m.storefronts.length} storefronts`,
-    );
-    const postal = await new PostalCarriers({
-      base: cluster.gatewayUrl,
-      brokers: broker.brokers,
-      groupId: `postal-${prefix}`,
-      keys: m.carriers,
-      secrets: SECRETS,
-      seed: o.seed,
-      failShare: o.failShare,
-    }).start();
-    cleanup.push(() => postal.stop());
+  const m = await buildMarketplace({
+    base: cluster.gatewayUrl,
+    adminKey: ADMIN,
+    distDir: DIST,
+    scarceEvery: 6,
+    scarceStock: 40,
+    lots: 2,
+    webhookSecrets: SECRETS,
+  });
+  log(
+    `${m.sellers.length} sellers, ${m.products.length} products (${m.products.filter((p) => p.scarce).length} scarce), ${m.lots.length} traced lots, ${m.storefronts.length} storefronts`,
+  );
+  const postal = await new PostalCarriers({
+    base: cluster.gatewayUrl,
+    brokers: broker.brokers,
+    groupId: `postal-${prefix}`,
+    keys: m.carriers,
+    secrets: SECRETS,
+    seed: o.seed,
+    failShare: o.failShare,
+  }).start();
+  cleanup.push(() => postal.stop());
 
-    const loadSeconds = o.orders / o.rate;
-    const plan = faultPlan(prng(o.seed), loadSeconds, o);
-    log(
-      `fault plan (seed ${o.seed}, over ~${loadSeconds.toFixed(0)} s of placing): ${plan.map((e) => `${e.target}@${e.atS.toFixed(0)}s`).join(' ')}`,
-    );
-    const progress = { answered: 0 };
-    const loadStart = Date.now();
-    const chaos = (async () => {
-      for (const e of plan) {
-        const wait = loadStart + e.atS * 1000 - Date.now();
-        if (wait > 0) await sleep(wait);
-        void faults.kill(e);
-      }
-      await faults.drain();
-    })();
-    const ticker = setInterval(
-      () =>
-        log(
-          `placed ${progress.answered}/${o.orders} (${fmt(progress.answered / ((Date.now() - loadStart) / 1000))}/s); carriers: ${postal.shipments.size} requests read, ${[...postal.outcomes.values()].reduce((a, b) => a + b, 0)} done; load ${loadAverage()}`,
-        ),
-      15_000,
-    );
-    const load = await placeOrders(cluster.gatewayUrl, m, progress, o).finally(() => clearInterval(ticker));
-    log(`all ${o.orders} orders answered in ${load.seconds.toFixed(0)} s; waiting for the remaining faults …`);
-    await chaos;
-    for (const name of cluster.names()) if (!cluster.isRunning(name)) await faults.bringUp(name, 'the end of the fault plan');
-    log('faults done, every process running; waiting until the system is quiet …');
-    const quiet = await waitQuiet(prefix, broker.brokers, postal, { o, log, dbUrl: DB_URL });
-    log(quiet.quiet ? 'quiet' : `NOT quiet (${quiet.why}): ${JSON.stringify(quiet.s)} — checking anyway`);
-    faults.stopped = true;
-    const loadAfter = loadAverage();
+  const loadSeconds = o.orders / o.rate;
+  const plan = faultPlan(prng(o.seed), loadSeconds, o);
+  log(
+    `fault plan (seed ${o.seed}, over ~${loadSeconds.toFixed(0)} s of placing): ${plan.map((e) => `${e.target}@${e.atS.toFixed(0)}s`).join(' ')}`,
+  );
+  const progress = { answered: 0 };
+  const loadStart = Date.now();
+  const chaos = (async () => {
+    for (const e of plan) {
+      const wait = loadStart + e.atS * 1000 - Date.now();
+      if (wait > 0) await sleep(wait);
+      void faults.kill(e);
+    }
+    await faults.drain();
+  })();
+  const ticker = setInterval(
+    () =>
+      log(
+        `placed ${progress.answered}/${o.orders} (${fmt(progress.answered / ((Date.now() - loadStart) / 1000))}/s); carriers: ${postal.shipments.size} requests read, ${[...postal.outcomes.values()].reduce((a, b) => a + b, 0)} done; load ${loadAverage()}`,
+      ),
+    15_000,
+  );
+  const load = await placeOrders(cluster.gatewayUrl, m, progress, o).finally(() => clearInterval(ticker));
+  log(`all ${o.orders} orders answered in ${load.seconds.toFixed(0)} s; waiting for the remaining faults …`);
+  await chaos;
+  for (const name of cluster.names()) if (!cluster.isRunning(name)) await faults.bringUp(name, 'the end of the fault plan');
+  log('faults done, every process running; waiting until the system is quiet …');
+  const quiet = await waitQuiet(prefix, broker.brokers, postal, { o, log, dbUrl: DB_URL });
+  log(quiet.quiet ? 'quiet' : `NOT quiet (${quiet.why}): ${JSON.stringify(quiet.s)} — checking anyway`);
+  faults.stopped = true;
+  const loadAfter = loadAverage();
 
-    const state = await inv.readState(DB_URL, prefix);
-    const results = [
-      inv.orderStates(state, { pendingTimeoutMs: o.pendingTimeoutMs, waitingAllowed: o.completeAfterHours > 0 ? ['delivered'] : [] }),
-      inv.stock(state, m.products),
-      inv.ledger(state),
-      await inv.trialBalance(state, cluster.gatewayUrl, ADMIN),
-      await inv.outboxes(DB_URL, prefix),
-      await inv.dlq(broker.brokers),
-      await inv.shipmentRequests(state, broker.brokers),
-      inv.placementsApplied(state),
-      inv.idempotency(state, load.outcomes),
-      await inv.lots(state, m.lots, cluster.gatewayUrl, m.partner),
-    ];
-    if (!quiet.quiet)
-      results.push({ name: 'quiet: the system settled', ok: false, summary: `${quiet.why}: ${JSON.stringify(quiet.s)}`, details: [] });
+  const state = await inv.readState(DB_URL, prefix);
+  const results = [
+    inv.orderStates(state, { pendingTimeoutMs: o.pendingTimeoutMs, waitingAllowed: o.completeAfterHours > 0 ? ['delivered'] : [] }),
+    inv.stock(state, m.products),
+    inv.ledger(state),
+    await inv.trialBalance(state, cluster.gatewayUrl, ADMIN),
+    await inv.outboxes(DB_URL, prefix),
+    await inv.dlq(broker.brokers),
+    await inv.shipmentRequests(state, broker.brokers),
+    inv.placementsApplied(state),
+    inv.idempotency(state, load.outcomes),
+    await inv.lots(state, m.lots, cluster.gatewayUrl, m.partner),
+  ];
+  if (!quiet.quiet)
+    results.push({ name: 'quiet: the system settled', ok: false, summary: `${quiet.why}: ${JSON.stringify(quiet.s)}`, details: [] });
 
-    console.log('\n=== the run ===');
-    console.log(`orders: ${o.orders} by ${o.clients} clients at ≤ ${o.rate}/s, placed in ${load.seconds.toFixed(0)} s; seed ${o.seed}`);
-    console.log(`client retries by cause: ${[...load.retries].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
-    console.log(`cancellations: ${[...load.cancels].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+  console.log('\n=== the run ===');
+  console.log(`orders: ${o.orders} by ${o.clients} clients at ≤ ${o.rate}/s, placed in ${load.seconds.toFixed(0)} s; seed ${o.seed}`);
+  console.log(`client retries by cause: ${[...load.retries].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+  console.log(`cancellations: ${[...load.cancels].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+  console.log(
+    `carriers: ${postal.shipments.size} shipment requests read; outcomes ${[...postal.outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}`,
+  );
+  console.log(`carrier reports sent: ${[...postal.reports].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(`carrier retries by cause: ${[...postal.retries].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+  for (const p of postal.problems.slice(0, 10)) console.log(`carrier problem: ${p}`);
+  console.log('faults:');
+  for (const f of faults.log)
+    console.log(`  ${f.target.padEnd(12)} ${f.atS !== undefined ? `@${f.atS.toFixed(0)} s `.padEnd(8) : ''}${f.what}`);
+  // Not an invariant (a supervisor restarts them, as Kubernetes would), but worth knowing.
+  console.log(`processes that exited on their own: ${faults.unexpected.length === 0 ? 'none' : ''}`);
+  for (const u of faults.unexpected)
     console.log(
-      `carriers: ${postal.shipments.size} shipment requests read; outcomes ${[...postal.outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      `  ${u.name} at ${u.atS.toFixed(0)} s ${u.duringStart ? 'while starting' : 'while running'}: code ${u.code}, signal ${u.signal} (${path.relative(ROOT, logDir)}/${u.name}.log)`,
     );
-    console.log(`carrier reports sent: ${[...postal.reports].map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    console.log(`carrier retries by cause: ${[...postal.retries].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
-    for (const p of postal.problems.slice(0, 10)) console.log(`carrier problem: ${p}`);
-    console.log('faults:');
-    for (const f of faults.log)
-      console.log(`  ${f.target.padEnd(12)} ${f.atS !== undefined ? `@${f.atS.toFixed(0)} s `.padEnd(8) : ''}${f.what}`);
-    // Not an invariant (a supervisor restarts them, as Kubernetes would), but worth knowing.
-    console.log(`processes that exited on their own: ${faults.unexpected.length === 0 ? 'none' : ''}`);
-    for (const u of faults.unexpected)
-      console.log(
-        `  ${u.name} at ${u.atS.toFixed(0)} s ${u.duringStart ? 'while starting' : 'while running'}: code ${u.code}, signal ${u.signal} (${path.relative(ROOT, logDir)}/${u.name}.log)`,
-      );
-    console.log(`load average at the end: ${loadAfter}`);
-    const ok = inv.print(results);
-    const failed = results.filter((r) => !r.ok).map((r) => r.name.split(':')[0]);
-    printBenchResult([
-      {
-        benchmark: 'fault survival: orders under SIGKILLs and a broker restart',
-        figure: `${o.orders} orders, ${faults.log.filter((f) => f.what.startsWith('SIG')).length} faults: ${ok ? 'all invariants hold' : `FAILED ${failed.join(', ')}`} (${elapsed()})`,
-        target: 'every invariant holds',
-        baseline: '—',
-        met: ok,
-        command: commandLine(),
-      },
-    ]);
-    exitCode = ok ? 0 : 1;
-  } catch (e) {
-    console.error(e instanceof Error ? e.stack : e);
-    exitCode = 2;
-  } finally {
-    await cleanup.runAll();
-    await sleepTimer(100);
-  }
-  process.exit(exitCode);
+  console.log(`load average at the end: ${loadAfter}`);
+  const ok = inv.print(results);
+  const failed = results.filter((r) => !r.ok).map((r) => r.name.split(':')[0]);
+  printBenchResult([
+    {
+      benchmark: 'fault survival: orders under SIGKILLs and a broker restart',
+      figure: `${o.orders} orders, ${faults.log.filter((f) => f.what.startsWith('SIG')).length} faults: ${ok ? 'all invariants hold' : `FAILED ${failed.join(', ')}`} (${elapsed()})`,
+      target: 'every invariant holds',
+      baseline: '—',
+      met: ok,
+      command: commandLine(),
+    },
+  ]);
+  return ok;
 }
 
-void main();
+runChecked(main);

@@ -18,7 +18,8 @@ const ROOT = path.resolve(__dirname, '..');
 process.env.DIST_DIR ??= 'dist-bench-orders';
 const { stopStack } = require('../tools/stack');
 const { startBenchStack } = require('./lib/bench-stack');
-const { commandLine, printBenchResult } = require('./lib/common');
+const { commandLine, runBenchmark } = require('./lib/common');
+const { call } = require('./lib/rest');
 const { parseOptions } = require('./lib/options');
 
 const USAGE = `node bench/orders-throughput.js [--rate 500] [--seconds 60] [--warmup 10] [--pgbench-seconds 20]
@@ -37,16 +38,6 @@ if (!DB_URL) throw new Error('DATABASE_URL must name the PostgreSQL server to be
 function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function call(base, method, p, key, body) {
-  const res = await fetch(`${base}${p}`, {
-    method,
-    headers: { Authorization: `Bearer ${key}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
 async function setup(base) {
@@ -223,10 +214,7 @@ async function main() {
   } finally {
     await stops.runAll();
   }
-  if (benchRow) printBenchResult([benchRow]);
+  return benchRow && [benchRow];
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runBenchmark(main);

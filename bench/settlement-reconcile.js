@@ -25,11 +25,13 @@ const ROOT = path.resolve(__dirname, '..');
 process.env.DIST_DIR ??= 'dist-bench-settle';
 const { stopStack } = require('../tools/stack');
 const { startBenchStack } = require('./lib/bench-stack');
+const { printBenchResult } = require('./lib/common');
 const { parseOptions } = require('./lib/options');
 const { cpuSnapshot, cpuUsed, peakRssMb, resetPeakRss, rssMb } = require('./lib/process-stats');
 const { CARRIERS, generate } = require('./settlement/statements');
 const { checkSeedFingerprint, seedLedger } = require('./settlement/ledger-seed');
-const { call, explainStep, upload } = require('./settlement/intake');
+const { call } = require('./lib/rest');
+const { explainStep, upload } = require('./settlement/intake');
 const { checkStatements } = require('./settlement/checks');
 
 const USAGE = `node bench/settlement-reconcile.js [--lines 400000] [--sellers 20000] [--seed 7] [--keep] [--explain]
@@ -293,7 +295,7 @@ async function main() {
 
 /** The collector's line: the last one printed, whatever happened. */
 let benchRecord;
-function printBenchResult(r) {
+function printResult(r) {
   const row = {
     benchmark: `settlement: reconcile and post a ${fmt(LINES)}-line Tết-day statement`,
     figure: r.figure,
@@ -302,14 +304,14 @@ function printBenchResult(r) {
     met: r.met,
     command: 'node bench/settlement-reconcile.js',
   };
-  console.log(`BENCH_RESULT ${JSON.stringify({ rows: [row] })}`);
+  printBenchResult([row]);
 }
 
 main().then(
-  () => printBenchResult(benchRecord ?? { figure: 'no figure (the run ended early)', baseline: 'n/a', met: false }),
+  () => printResult(benchRecord ?? { figure: 'no figure (the run ended early)', baseline: 'n/a', met: false }),
   (e) => {
     console.error(e);
-    printBenchResult({
+    printResult({
       figure: `failed: ${String(e?.message ?? e)
         .split('\n')[0]
         .slice(0, 200)}`,

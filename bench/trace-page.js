@@ -9,7 +9,7 @@ const autocannon = require('autocannon');
 process.env.DIST_DIR ??= 'dist-bench-trace-page';
 const { stopStack } = require('../tools/stack');
 const { startBenchStack } = require('./lib/bench-stack');
-const { commandLine, printBenchResult } = require('./lib/common');
+const { commandLine, runBenchmark } = require('./lib/common');
 const { parseOptions } = require('./lib/options');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -118,10 +118,7 @@ async function main() {
   } finally {
     await stops.runAll();
   }
-  if (benchRow) printBenchResult([benchRow]);
+  return benchRow && [benchRow];
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runBenchmark(main);

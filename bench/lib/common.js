@@ -39,6 +39,23 @@ function printBenchResult(rows) {
   console.log(`BENCH_RESULT ${JSON.stringify({ rows })}`);
 }
 
+/**
+ * Runs a benchmark's `main`: the rows it resolves with (none when it ended early) are printed as the
+ * BENCH_RESULT line, last; an error is printed and the process exits 1.
+ * @param {() => Promise<Parameters<typeof printBenchResult>[0] | undefined>} main
+ */
+function runBenchmark(main) {
+  main().then(
+    (rows) => {
+      if (rows) printBenchResult(rows);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
+
 /** The command line that reproduces this run: `node bench/x.js --a 1`. */
 function commandLine() {
   const script = require('node:path').relative(require('node:path').resolve(__dirname, '..', '..'), process.argv[1]);
@@ -97,6 +114,7 @@ module.exports = {
   prng,
   loadAverage,
   printBenchResult,
+  runBenchmark,
   commandLine,
   portInUse,
   assertPortsFree,

@@ -1,7 +1,7 @@
 'use strict';
 // Exact to the đồng: what each statement came to (the API's remittance view), the ledger's balances
 // and the trial balance (SQL and every page of the API), against what the generator seeded.
-const { call } = require('./intake');
+const { call } = require('../lib/rest');
 
 /** The fields of one outcome's totals that the generator computes. */
 function pick(o) {

@@ -1,5 +1,5 @@
 'use strict';
-// The settlement benchmark's client side: REST calls, statements streamed to the CSV intake, and
+// The settlement benchmark's client side: statements streamed to the CSV intake, and
 // the EXPLAIN of one reconciliation step as the service runs it.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -7,22 +7,6 @@ const { Readable, Transform } = require('node:stream');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const fmt = (n) => n.toLocaleString('en-US');
-
-async function call(base, method, p, key, body) {
-  const res = await fetch(`${base}${p}`, {
-    method,
-    headers: { Authorization: `Bearer ${key}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  let parsed;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    parsed = text;
-  }
-  return { status: res.status, body: parsed, bytes: text.length };
-}
 
 /** Streams one statement file to the gateway; counts the bytes as they leave. */
 async function upload(base, key, st, onBytes) {
@@ -79,4 +63,4 @@ async function explainStep(db, prefix, remittanceId, carrier, lock) {
   }
 }
 
-module.exports = { call, upload, explainStep };
+module.exports = { upload, explainStep };
