@@ -10,7 +10,7 @@ const { ensureBroker, stopBroker } = require('./kafka/broker');
 /**
  * Stop steps run last-in first-out, each once; with `signalExitCode`, also on SIGINT/SIGTERM, after
  * which the process exits with that code, so an interrupted run leaves nothing behind.
- * @param {{ signalExitCode?: number, quiet?: boolean }} [o]
+ * @param {{ signalExitCode?: number }} [o]
  * @returns {{ push: (stop: () => Promise<unknown>) => void, runAll: () => Promise<void> }}
  */
 function stopStack(o = {}) {

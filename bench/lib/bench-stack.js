@@ -1,7 +1,8 @@
 'use strict';
 // The start every benchmark shares: its own build (DIST_DIR), its broker, the cluster on its
 // gateway port (the services' health ports right after it) on databases `<prefix>_*`, with the
-// bootstrap admin key set and logs in .data/bench-logs/<prefix>/ (one file per process).
+// bootstrap admin key set and logs in .data/bench-logs/<prefix>/ (one file per process); and how
+// the runs that check invariants end (their exit code).
 const path = require('node:path');
 const { build } = require('../../tools/build');
 const { startStack, stopStack } = require('../../tools/stack');
