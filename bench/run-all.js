@@ -26,6 +26,7 @@ const NOT_BENCHMARKS = new Set(['run-all.js', 'fault-survival.js']);
 const KNOWN = [
   ['catalog-read.js', ['--products', '5000', '--seconds', '5', '--warmup', '2']],
   ['orders-throughput.js', ['--rate', '50', '--seconds', '10', '--pgbench-seconds', '5']],
+  ['orders-list.js', ['--orders', '20000', '--seconds', '5', '--warmup', '2', '--rounds', '1']],
   ['settlement-reconcile.js', ['--lines', '20000', '--sellers', '1000']],
   ['trace-page.js', ['--seconds', '5']],
   ['traceability-verify.ts', ['--events', '1000', '--runs', '5']],
