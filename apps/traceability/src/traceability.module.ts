@@ -1,3 +1,4 @@
+import { LotsByPartner1765100000000 } from './migrations/1765100000000-lots-by-partner';
 import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { serviceModules } from '@app/messaging';
 import { CaptureController } from './capture/capture.controller';
@@ -27,7 +28,7 @@ import { TRACEABILITY_ENV } from './traceability.tokens';
 
 export const TRACEABILITY = 'traceability';
 export const TRACEABILITY_ENTITIES: Type[] = [Lot, LotEvent, Capture, SellerReplica, ProductReplica];
-export const TRACEABILITY_MIGRATIONS: Type[] = [Traceability1763870000000, LotEventLinkVersions1765000000000];
+export const TRACEABILITY_MIGRATIONS: Type[] = [Traceability1763870000000, LotEventLinkVersions1765000000000, LotsByPartner1765100000000];
 
 /** Lots, farm diary and supply-chain events (EPCIS 2.0), the tamper-evident chain, QR codes. Owns the `<prefix>_traceability` database. */
 @Module({})

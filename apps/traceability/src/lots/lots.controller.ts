@@ -23,6 +23,11 @@ export class LotsController {
     private readonly history: LotHistoryService,
   ) {}
 
+  @MessagePattern(TraceabilityRpc.listLots)
+  listLots(@Payload() r: RpcRequest<PageRequest & { sellerId?: string }>): Promise<Page<LotView>> {
+    return this.lots.list(r.caller, r.payload);
+  }
+
   @MessagePattern(TraceabilityRpc.createLot)
   create(@Payload() r: RpcRequest<CreateLotRequest>): Promise<LotView> {
     return this.lots.create(r.caller, r.payload);
