@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { LotCreatedV1, type CloudEvent, type EventData } from '@app/contracts';
+import { LotCreatedV1, type EventOf } from '@app/contracts';
 import { OnEvent } from '@app/messaging';
 
 /**
@@ -10,7 +10,7 @@ import { OnEvent } from '@app/messaging';
 @Injectable()
 export class LotTraceCodesProjector {
   @OnEvent(LotCreatedV1)
-  async onLotCreated(e: CloudEvent<EventData<typeof LotCreatedV1>>, manager: EntityManager): Promise<void> {
+  async onLotCreated(e: EventOf<typeof LotCreatedV1>, manager: EntityManager): Promise<void> {
     await manager.query(
       `INSERT INTO lot_trace_codes (lot_id, trace_code) VALUES ($1, $2) ON CONFLICT (lot_id) DO UPDATE SET trace_code = EXCLUDED.trace_code`,
       [e.data.id, e.data.traceCode],

@@ -8,7 +8,7 @@ import {
   StockReleasedV1,
   StockReservedV1,
   SubOrderReleasedV1,
-  type CloudEvent,
+  type EventOf,
   type EventData,
   type SubOrderLines,
 } from '@app/contracts';
@@ -46,7 +46,7 @@ export class StockService {
    * all of it written in a few statements — per sub-order it took six.
    */
   @OnEvents(OrderPlacedV1)
-  async onOrderPlaced(events: CloudEvent<EventData<typeof OrderPlacedV1>>[], manager: EntityManager): Promise<void> {
+  async onOrderPlaced(events: EventOf<typeof OrderPlacedV1>[], manager: EntityManager): Promise<void> {
     const subs = events.flatMap((e) => e.data.subOrders.map((sub) => ({ orderId: e.data.orderId, sub })));
     const done = await this.reservations.existing(
       manager,
@@ -90,7 +90,7 @@ export class StockService {
   }
 
   @OnEvent(SubOrderReleasedV1)
-  async onSubOrderReleased(e: CloudEvent<EventData<typeof SubOrderReleasedV1>>, manager: EntityManager): Promise<void> {
+  async onSubOrderReleased(e: EventOf<typeof SubOrderReleasedV1>, manager: EntityManager): Promise<void> {
     const r = await this.reservations.find(manager, e.data.subOrderId, true);
     if (!r) {
       // Released before it was ever reserved (its placement failed or is still to come): leave a

@@ -3,8 +3,7 @@ import type { EntityManager } from 'typeorm';
 import {
   SellerRegisteredV1,
   type CallerIdentity,
-  type CloudEvent,
-  type EventData,
+  type EventOf,
   type PutBankAccountRequest,
   type SellerBalance,
   type SellerBankAccount,
@@ -26,7 +25,7 @@ export class SellersService {
   ) {}
 
   @OnEvent(SellerRegisteredV1)
-  async onSellerRegistered(e: CloudEvent<EventData<typeof SellerRegisteredV1>>, manager: EntityManager): Promise<void> {
+  async onSellerRegistered(e: EventOf<typeof SellerRegisteredV1>, manager: EntityManager): Promise<void> {
     await this.sellers.upsertRegistered(manager, e.data.id, e.data.partnerId, e.data.name);
   }
 

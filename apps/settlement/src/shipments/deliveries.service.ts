@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { OrderPlacedV1, ShipmentDeliveredV1, ShipmentReturnedV1, type CloudEvent, type EventData } from '@app/contracts';
+import { OrderPlacedV1, ShipmentDeliveredV1, ShipmentReturnedV1, type EventOf } from '@app/contracts';
 import { OnEvent } from '@app/messaging';
 import { Accounts, credit, debit, type PostingDraft } from '../ledger/accounts';
 import { CommissionPolicy } from '../ledger/commission-policy';
@@ -46,7 +46,7 @@ export class DeliveriesService {
   }
 
   @OnEvent(ShipmentDeliveredV1)
-  async onDelivered(e: CloudEvent<EventData<typeof ShipmentDeliveredV1>>, manager: EntityManager): Promise<void> {
+  async onDelivered(e: EventOf<typeof ShipmentDeliveredV1>, manager: EntityManager): Promise<void> {
     const d = e.data;
     const commission = this.policy.commissionOf(d.itemsVnd, d.lines);
     const s = Object.assign(new SettledShipment(), {
@@ -78,7 +78,7 @@ export class DeliveriesService {
   }
 
   @OnEvent(ShipmentReturnedV1)
-  async onReturned(e: CloudEvent<EventData<typeof ShipmentReturnedV1>>, manager: EntityManager): Promise<void> {
+  async onReturned(e: EventOf<typeof ShipmentReturnedV1>, manager: EntityManager): Promise<void> {
     const d = e.data;
     const existing = await this.shipments.lock(manager, d.shipmentId);
     if (existing?.status === 'returned') return;
@@ -122,7 +122,7 @@ export class DeliveriesService {
   }
 
   @OnEvent(OrderPlacedV1)
-  async onOrderPlaced(e: CloudEvent<EventData<typeof OrderPlacedV1>>, manager: EntityManager): Promise<void> {
+  async onOrderPlaced(e: EventOf<typeof OrderPlacedV1>, manager: EntityManager): Promise<void> {
     await this.reports.recordOrder(manager, {
       orderId: e.data.orderId,
       placedAt: new Date(e.data.placedAt),
