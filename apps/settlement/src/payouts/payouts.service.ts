@@ -9,14 +9,14 @@ import { LedgerService } from '../ledger/ledger.service';
 import { SellerAccountRepository } from '../sellers/seller-account.repository';
 import type { SettlementEnv } from '../settlement.env';
 import { SETTLEMENT_ENV } from '../settlement.tokens';
-import { PayoutBatch } from './payout-batch.entity';
+import { Payout } from './payout.entity';
 import { PayoutItemRecord } from './payout-item.entity';
 import { PayoutRepository } from './payout.repository';
 import { vietQrPayload } from './vietqr';
 
 /**
- * Payout batches: every available seller balance at or above a minimum moves to `payout` (in
- * transit) in one posting; marking the batch paid moves it out to the bank, i.e. to `paid`.
+ * Payouts: every available seller balance at or above a minimum moves to `payout` (in
+ * transit) in one posting; marking the payout paid moves it out to the bank, i.e. to `paid`.
  */
 @Injectable()
 export class PayoutsService {
@@ -46,7 +46,7 @@ export class PayoutsService {
         manager,
         balances.map((b) => b.sellerId),
       );
-      const batch = Object.assign(new PayoutBatch(), {
+      const payout = Object.assign(new Payout(), {
         id: uuidv7(),
         reference: req.reference ?? `payout-${vietnamDate()}-${uuidv7().slice(-8)}`,
         status: 'created' as const,
@@ -58,7 +58,7 @@ export class PayoutsService {
       const items = balances.map((b) => {
         const s = sellers.get(b.sellerId);
         return Object.assign(new PayoutItemRecord(), {
-          payoutId: batch.id,
+          payoutId: payout.id,
           sellerId: b.sellerId,
           sellerName: s?.name ?? b.sellerId,
           amountVnd: b.amountVnd,
@@ -67,11 +67,11 @@ export class PayoutsService {
           bankAccountName: s?.bankAccountName ?? null,
         });
       });
-      await this.payouts.save(manager, batch, items);
+      await this.payouts.save(manager, payout, items);
       await this.ledger.post(manager, {
-        id: `payout:${batch.id}`,
+        id: `payout:${payout.id}`,
         kind: 'payout',
-        description: `Payout ${batch.reference}`,
+        description: `Payout ${payout.reference}`,
         entries: balances.flatMap((b) => [
           ...debit(Accounts.sellerAvailable(b.sellerId), b.amountVnd),
           ...credit(Accounts.sellerPayout(b.sellerId), b.amountVnd),
@@ -79,57 +79,57 @@ export class PayoutsService {
       });
       await this.outbox.add(
         manager,
-        event(PayoutBatchCreatedV1, batch.id, {
-          payoutId: batch.id,
-          reference: batch.reference,
-          totalVnd: batch.totalVnd,
-          itemCount: batch.itemCount,
+        event(PayoutBatchCreatedV1, payout.id, {
+          payoutId: payout.id,
+          reference: payout.reference,
+          totalVnd: payout.totalVnd,
+          itemCount: payout.itemCount,
         }),
       );
-      return batch.id;
+      return payout.id;
     });
     return this.get(id);
   }
 
   async markPaid(id: string): Promise<PayoutBatchView> {
     await this.dataSource.transaction(async (manager) => {
-      const batch = isUuid(id) ? await this.payouts.find(id, manager, true) : null;
-      if (!batch) throw new NotFoundError('Payout', id, 'đợt chi trả');
-      if (batch.status !== 'created') throw new IllegalTransitionError('Payout', batch.status, 'paid');
+      const payout = isUuid(id) ? await this.payouts.find(id, manager, true) : null;
+      if (!payout) throw new NotFoundError('Payout', id, 'đợt chi trả');
+      if (payout.status !== 'created') throw new IllegalTransitionError('Payout', payout.status, 'paid');
       const items = await this.payouts.items(id, manager);
-      batch.status = 'paid';
-      batch.paidAt = new Date();
-      await this.payouts.update(manager, batch);
+      payout.status = 'paid';
+      payout.paidAt = new Date();
+      await this.payouts.update(manager, payout);
       await this.ledger.post(manager, {
-        id: `payout-paid:${batch.id}`,
+        id: `payout-paid:${payout.id}`,
         kind: 'payout_paid',
-        description: `Payout ${batch.reference} transferred`,
+        description: `Payout ${payout.reference} transferred`,
         entries: [
           ...items.flatMap((i) => debit(Accounts.sellerPayout(i.sellerId), i.amountVnd)),
-          ...credit(Accounts.bank(), batch.totalVnd),
+          ...credit(Accounts.bank(), payout.totalVnd),
         ],
       });
       await this.outbox.add(
         manager,
-        event(PayoutBatchPaidV1, batch.id, { payoutId: batch.id, totalVnd: batch.totalVnd, paidAt: batch.paidAt.toISOString() }),
+        event(PayoutBatchPaidV1, payout.id, { payoutId: payout.id, totalVnd: payout.totalVnd, paidAt: payout.paidAt.toISOString() }),
       );
     });
     return this.get(id);
   }
 
   async get(id: string): Promise<PayoutBatchView> {
-    const batch = isUuid(id) ? await this.payouts.find(id) : null;
-    if (!batch) throw new NotFoundError('Payout', id, 'đợt chi trả');
+    const payout = isUuid(id) ? await this.payouts.find(id) : null;
+    if (!payout) throw new NotFoundError('Payout', id, 'đợt chi trả');
     const items = await this.payouts.items(id);
     return {
-      id: batch.id,
-      reference: batch.reference,
-      status: batch.status,
-      minimumVnd: batch.minimumVnd,
-      totalVnd: batch.totalVnd,
-      itemCount: batch.itemCount,
-      createdAt: toVietnamIso(batch.createdAt),
-      paidAt: batch.paidAt ? toVietnamIso(batch.paidAt) : null,
+      id: payout.id,
+      reference: payout.reference,
+      status: payout.status,
+      minimumVnd: payout.minimumVnd,
+      totalVnd: payout.totalVnd,
+      itemCount: payout.itemCount,
+      createdAt: toVietnamIso(payout.createdAt),
+      paidAt: payout.paidAt ? toVietnamIso(payout.paidAt) : null,
       items: items.map((i) => {
         const account =
           i.bankBin && i.bankAccountNumber
@@ -141,7 +141,7 @@ export class PayoutsService {
           amountVnd: i.amountVnd,
           bankAccount: account,
           vietQr: account
-            ? vietQrPayload({ ...account, amountVnd: i.amountVnd, purpose: `${batch.reference} ${i.sellerId.slice(-8)}` })
+            ? vietQrPayload({ ...account, amountVnd: i.amountVnd, purpose: `${payout.reference} ${i.sellerId.slice(-8)}` })
             : null,
         };
       }),

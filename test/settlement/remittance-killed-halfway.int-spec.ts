@@ -9,7 +9,7 @@ import { ShipmentDeliveredV1, wardsOf, type CallerIdentity, type LineOutcome, ty
 import { newEvent } from '@app/messaging';
 import { serviceDatabaseUrl } from '@app/persistence';
 import { loadEnv } from '@app/platform';
-import { RemittanceBatch } from '../../apps/settlement/src/remittances/remittance-batch.entity';
+import { Remittance } from '../../apps/settlement/src/remittances/remittance.entity';
 import { RemittanceIntakeService } from '../../apps/settlement/src/remittances/remittance-intake.service';
 import { RemittanceReconciler } from '../../apps/settlement/src/remittances/remittance-reconciler.service';
 import { SettlementEnv } from '../../apps/settlement/src/settlement.env';
@@ -282,10 +282,10 @@ async function seedAndSend(app: INestApplication): Promise<string> {
   return accepted.remittance.id;
 }
 
-async function reconciled(ds: DataSource, id: string): Promise<RemittanceBatch> {
+async function reconciled(ds: DataSource, id: string): Promise<Remittance> {
   return eventually(
     async () => {
-      const b = await ds.getRepository(RemittanceBatch).findOneBy({ id });
+      const b = await ds.getRepository(Remittance).findOneBy({ id });
       return b?.status === 'reconciled' ? b : undefined;
     },
     120000,
