@@ -1,6 +1,8 @@
 // Test data for unit specs: each factory returns a valid object in its usual state, and a spec
 // overrides only the fields its rule is about.
 import { StockReservation } from '../../apps/catalog/src/stock/stock-reservation.entity';
+import { Payout } from '../../apps/settlement/src/payouts/payout.entity';
+import { Remittance } from '../../apps/settlement/src/remittances/remittance.entity';
 
 export function aStockReservation(overrides: Partial<StockReservation> = {}): StockReservation {
   return Object.assign(new StockReservation(), {
@@ -8,6 +10,46 @@ export function aStockReservation(overrides: Partial<StockReservation> = {}): St
     orderId: 'order-1',
     status: 'reserved',
     lines: [{ productId: 'product-1', quantity: 2, unitPriceVnd: 45000 }],
+    ...overrides,
+  });
+}
+
+export function aRemittance(overrides: Partial<Remittance> = {}): Remittance {
+  return Object.assign(new Remittance(), {
+    id: '01939a6c-0000-7000-8000-000000000001',
+    carrierCode: 'VNPOST',
+    batchId: 'BK-2026-12-07',
+    bankTransferRef: 'FT2634100001',
+    totalTransferredVnd: 1_250_000,
+    format: 'csv',
+    status: 'processing',
+    contentHash: 'sha256:abc',
+    lineCount: 3,
+    chunkCount: 1,
+    chunkSize: 5000,
+    chunksDone: 0,
+    validated: false,
+    errorCount: 0,
+    errors: [],
+    summary: null,
+    missing: null,
+    receivedAt: new Date('2026-12-07T01:00:00Z'),
+    completedAt: new Date('2026-12-07T01:00:05Z'),
+    reconciledAt: null,
+    ...overrides,
+  });
+}
+
+export function aPayout(overrides: Partial<Payout> = {}): Payout {
+  return Object.assign(new Payout(), {
+    id: '01939a6c-0000-7000-8000-000000000101',
+    reference: 'payout-2026-12-07-0001',
+    status: 'created',
+    minimumVnd: 100_000,
+    totalVnd: 2_400_000,
+    itemCount: 2,
+    createdAt: new Date('2026-12-07T02:00:00Z'),
+    paidAt: null,
     ...overrides,
   });
 }

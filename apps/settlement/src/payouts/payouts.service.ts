@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
-import { PayoutBatchCreatedV1, PayoutBatchPaidV1, type CreatePayoutRequest, type PayoutBatchView } from '@app/contracts';
-import { event, Outbox } from '@app/messaging';
-import { ConflictError, IllegalTransitionError, NotFoundError, toVietnamIso, vietnamDate } from '@app/platform';
+import type { CreatePayoutRequest, PayoutBatchView } from '@app/contracts';
+import { Outbox } from '@app/messaging';
+import { ConflictError, NotFoundError, toVietnamIso, vietnamDate } from '@app/platform';
 import { Accounts, credit, debit } from '../ledger/accounts';
 import { LedgerService } from '../ledger/ledger.service';
 import { SellerAccountRepository } from '../sellers/seller-account.repository';
 import type { SettlementEnv } from '../settlement.env';
 import { SETTLEMENT_ENV } from '../settlement.tokens';
-import { Payout } from './payout.entity';
 import { PayoutItemRecord } from './payout-item.entity';
+import { markPayoutPaid, openPayout } from './payout-state';
 import { PayoutRepository } from './payout.repository';
 import { vietQrPayload } from './vietqr';
 
@@ -46,14 +46,12 @@ export class PayoutsService {
         manager,
         balances.map((b) => b.sellerId),
       );
-      const payout = Object.assign(new Payout(), {
+      const { payout, event: created } = openPayout({
         id: uuidv7(),
         reference: req.reference ?? `payout-${vietnamDate()}-${uuidv7().slice(-8)}`,
-        status: 'created' as const,
         minimumVnd,
         totalVnd: balances.reduce((s, b) => s + b.amountVnd, 0),
         itemCount: balances.length,
-        paidAt: null,
       });
       const items = balances.map((b) => {
         const s = sellers.get(b.sellerId);
@@ -77,15 +75,7 @@ export class PayoutsService {
           ...credit(Accounts.sellerPayout(b.sellerId), b.amountVnd),
         ]),
       });
-      await this.outbox.add(
-        manager,
-        event(PayoutBatchCreatedV1, payout.id, {
-          payoutId: payout.id,
-          reference: payout.reference,
-          totalVnd: payout.totalVnd,
-          itemCount: payout.itemCount,
-        }),
-      );
+      await this.outbox.add(manager, created);
       return payout.id;
     });
     return this.get(id);
@@ -95,10 +85,8 @@ export class PayoutsService {
     await this.dataSource.transaction(async (manager) => {
       const payout = isUuid(id) ? await this.payouts.find(id, manager, true) : null;
       if (!payout) throw new NotFoundError('Payout', id, 'đợt chi trả');
-      if (payout.status !== 'created') throw new IllegalTransitionError('Payout', payout.status, 'paid');
       const items = await this.payouts.items(id, manager);
-      payout.status = 'paid';
-      payout.paidAt = new Date();
+      const paid = markPayoutPaid(payout, new Date());
       await this.payouts.update(manager, payout);
       await this.ledger.post(manager, {
         id: `payout-paid:${payout.id}`,
@@ -109,10 +97,7 @@ export class PayoutsService {
           ...credit(Accounts.bank(), payout.totalVnd),
         ],
       });
-      await this.outbox.add(
-        manager,
-        event(PayoutBatchPaidV1, payout.id, { payoutId: payout.id, totalVnd: payout.totalVnd, paidAt: payout.paidAt.toISOString() }),
-      );
+      await this.outbox.add(manager, paid);
     });
     return this.get(id);
   }

@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
 import {
   MAX_REMITTANCE_CHUNK_LINES,
-  RemittanceRejectedV1,
   type BeginRemittanceRequest,
   type CallerIdentity,
   type CompleteRemittanceRequest,
@@ -12,13 +11,14 @@ import {
   type RemittanceView,
   type StageRemittanceChunkRequest,
 } from '@app/contracts';
-import { event, Outbox } from '@app/messaging';
+import { Outbox } from '@app/messaging';
 import { ConflictError, DomainError, ForbiddenError, IllegalTransitionError, NotFoundError, ValidationFailedError } from '@app/platform';
 import type { SettlementEnv } from '../settlement.env';
 import { SETTLEMENT_ENV } from '../settlement.tokens';
-import { Remittance } from './remittance.entity';
+import type { Remittance } from './remittance.entity';
 import { checkRemittanceLine, type StagedLine } from './remittance-line-parser';
 import { RemittanceReconciler } from './remittance-reconciler.service';
+import { accept, openUpload, reject } from './remittance-state';
 import { RemittanceRepository } from './remittance.repository';
 import { remittanceView } from './remittance.view';
 
@@ -45,14 +45,13 @@ export class RemittanceIntakeService {
 
   async begin(caller: CallerIdentity, req: BeginRemittanceRequest): Promise<{ uploadId: string }> {
     const carrierCode = carrierOf(caller);
-    const b = Object.assign(new Remittance(), {
+    const b = openUpload({
       id: uuidv7(),
       carrierCode,
       batchId: req.batchId,
       bankTransferRef: req.bankTransferRef,
       totalTransferredVnd: req.totalTransferredVnd,
       format: req.format,
-      status: 'receiving' as const,
       chunkSize: this.env.SETTLEMENT_RECONCILE_CHUNK_LINES,
     });
     await this.remittances.save(this.remittances.manager, b);
@@ -131,22 +130,13 @@ export class RemittanceIntakeService {
             { line: 0, field: 'lines', message: 'the statement has no lines', messageVi: 'bảng kê không có dòng nào' },
           ]);
         }
-        b.status = 'rejected';
-        b.errorCount = Math.max(errorCount, req.parseErrorCount);
+        const rejected = reject(b, Math.max(errorCount, req.parseErrorCount));
         await this.remittances.save(manager, b);
         await this.remittances.discardStaged(manager, b.id, false);
-        await this.outbox.add(
-          manager,
-          event(RemittanceRejectedV1, b.id, {
-            remittanceId: b.id,
-            carrierCode: b.carrierCode,
-            batchId: b.batchId,
-            errorCount: b.errorCount,
-          }),
-        );
+        await this.outbox.add(manager, rejected);
         return { id: b.id, replayed: false };
       }
-      b.status = 'processing';
+      accept(b);
       await this.remittances.save(manager, b);
       return { id: b.id, replayed: false };
     });

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { RemittanceReconciledV1, RemittanceRejectedV1 } from '@app/contracts';
-import { event, Outbox } from '@app/messaging';
+import { Outbox } from '@app/messaging';
 import { counter } from '@app/platform';
 import { LedgerService } from '../ledger/ledger.service';
 import type { SettlementEnv } from '../settlement.env';
@@ -9,6 +8,7 @@ import { SETTLEMENT_ENV } from '../settlement.tokens';
 import { MissingRemittances } from './missing-remittances';
 import { closePosting, outcomeTotals, releasePosting, stepPosting } from './reconciliation-postings';
 import { ReconciliationRepository, type RangeResult } from './reconciliation.repository';
+import { markReconciled, reject } from './remittance-state';
 import { RemittanceRepository } from './remittance.repository';
 import { RemittanceTally } from './remittance-tally';
 
@@ -67,7 +67,7 @@ export class RemittanceReconciler implements OnApplicationBootstrap, BeforeAppli
       return;
     }
     this.scanning = this.scan()
-      .catch((e: unknown) => this.logger.error({ err: e }, 'looking for statements to reconcile failed; retrying on the next tick'))
+      .catch((e: unknown) => this.logger.error({ err: e }, 'looking for remittances to reconcile failed; retrying on the next tick'))
       .finally(() => {
         this.scanning = undefined;
         if (this.rescan) {
@@ -149,13 +149,10 @@ export class RemittanceReconciler implements OnApplicationBootstrap, BeforeAppli
       const foreign = await this.recon.foreignShipmentLines(manager, id, b.carrierCode);
       if (foreign.length > 0) {
         await this.remittances.insertErrors(manager, id, foreign);
-        Object.assign(b, { status: 'rejected', errorCount: foreign.length });
+        const rejected = reject(b, foreign.length);
         await this.remittances.save(manager, b);
-        await this.outbox.add(
-          manager,
-          event(RemittanceRejectedV1, id, { remittanceId: id, carrierCode: b.carrierCode, batchId: b.batchId, errorCount: foreign.length }),
-        );
-        this.logger.warn({ remittanceId: id, lines: foreign.length }, 'statement names other carriers’ shipments: rejected');
+        await this.outbox.add(manager, rejected);
+        this.logger.warn({ remittanceId: id, lines: foreign.length }, 'remittance names other carriers’ shipments: rejected');
         return false;
       }
       b.validated = true;
@@ -198,25 +195,11 @@ export class RemittanceReconciler implements OnApplicationBootstrap, BeforeAppli
       await this.ledger.post(manager, releasePosting(id, b.carrierCode, b.batchId, counted.releases()));
       await this.ledger.post(manager, closePosting(id, b.carrierCode, b.batchId, b.bankTransferRef, netLinesVnd, b.totalTransferredVnd));
       const now = new Date();
-      Object.assign(b, {
-        status: 'reconciled',
-        summary: { outcomes, netLinesVnd },
-        missing: await this.missing.summary(manager, b.carrierCode, now),
-        reconciledAt: now,
-      });
+      const missing = await this.missing.summary(manager, b.carrierCode, now);
+      const reconciled = markReconciled(b, { outcomes, netLinesVnd }, missing, now);
       await this.remittances.save(manager, b);
-      await this.outbox.add(
-        manager,
-        event(RemittanceReconciledV1, id, {
-          remittanceId: id,
-          carrierCode: b.carrierCode,
-          batchId: b.batchId,
-          totalTransferredVnd: b.totalTransferredVnd,
-          outcomes,
-          reconciledAt: now.toISOString(),
-        }),
-      );
-      this.logger.log({ remittanceId: id, lines: b.lineCount }, 'statement reconciled');
+      await this.outbox.add(manager, reconciled);
+      this.logger.log({ remittanceId: id, lines: b.lineCount }, 'remittance reconciled');
     });
   }
 }
