@@ -3,6 +3,7 @@
 import { StockReservation } from '../../apps/catalog/src/stock/stock-reservation.entity';
 import { Payout } from '../../apps/settlement/src/payouts/payout.entity';
 import { Remittance } from '../../apps/settlement/src/remittances/remittance.entity';
+import { SettledShipment } from '../../apps/settlement/src/shipments/settled-shipment.entity';
 
 export function aStockReservation(overrides: Partial<StockReservation> = {}): StockReservation {
   return Object.assign(new StockReservation(), {
@@ -50,6 +51,29 @@ export function aPayout(overrides: Partial<Payout> = {}): Payout {
     itemCount: 2,
     createdAt: new Date('2026-12-07T02:00:00Z'),
     paidAt: null,
+    ...overrides,
+  });
+}
+
+export function aSettledShipment(overrides: Partial<SettledShipment> = {}): SettledShipment {
+  return Object.assign(new SettledShipment(), {
+    shipmentId: 'shp-1',
+    orderId: 'order-1',
+    sellerId: 'seller-1',
+    partnerId: 'partner-1',
+    carrierCode: 'VNPOST',
+    trackingCode: 'EB123456789VN',
+    receiverProvinceCode: '79',
+    itemsVnd: 200_000,
+    codVnd: 230_000,
+    commissionVnd: 10_000,
+    sellerShareVnd: 190_000,
+    status: 'delivered',
+    deliveredAt: new Date('2026-12-05T08:00:00Z'),
+    returnedAt: null,
+    remittanceId: null,
+    remittedAt: null,
+    createdAt: new Date('2026-12-05T08:00:01Z'),
     ...overrides,
   });
 }

@@ -17,6 +17,7 @@ import { ProductsService } from './products/products.service';
 import { LotTraceCode } from './lots/lot-trace-code.entity';
 import { ModerationController } from './moderation/moderation.controller';
 import { ModerationService } from './moderation/moderation.service';
+import { LotTraceCodeRepository } from './lots/lot-trace-code.repository';
 import { LotTraceCodesProjector } from './lots/lot-trace-codes.projector';
 import { VisiblePriceIndex1764900000000 } from './migrations/1764900000000-visible-price-index';
 import { CreationKeys1764810000000 } from './migrations/1764810000000-creation-keys';
@@ -60,6 +61,7 @@ export class CatalogModule {
         { provide: SEARCH_CACHE_TTL_MS, useValue: env.SEARCH_CACHE_TTL_MS },
         StockReservationRepository,
         StockService,
+        LotTraceCodeRepository,
         LotTraceCodesProjector,
         ModerationService,
       ],

@@ -48,6 +48,16 @@ export class ProductRepository {
     };
   }
 
+  /** Every product of a seller, in id order. */
+  findBySeller(manager: EntityManager, sellerId: string): Promise<Product[]> {
+    return manager.getRepository(Product).find({ where: { sellerId }, order: { id: 'ASC' } });
+  }
+
+  /** Gives a lot's trace code to the products already linked to the lot. */
+  async setLotTraceCode(manager: EntityManager, lotId: string, traceCode: string): Promise<void> {
+    await manager.query(`UPDATE products SET trace_code = $2 WHERE lot_id = $1 AND trace_code IS DISTINCT FROM $2`, [lotId, traceCode]);
+  }
+
   /** Locks the rows (in id order, so concurrent reservations cannot deadlock). */
   lockMany(manager: EntityManager, ids: string[]): Promise<Product[]> {
     return manager

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
 import {
   MAX_REMITTANCE_CHUNK_LINES,
@@ -54,14 +54,14 @@ export class RemittanceIntakeService {
       format: req.format,
       chunkSize: this.env.SETTLEMENT_RECONCILE_CHUNK_LINES,
     });
-    await this.remittances.save(this.remittances.manager, b);
+    await this.remittances.open(b);
     return { uploadId: b.id };
   }
 
   private async upload(
     caller: CallerIdentity,
     uploadId: string,
-    manager = this.remittances.manager,
+    manager?: EntityManager,
     lock: 'update' | 'share' = 'update',
   ): Promise<Remittance> {
     const carrierCode = carrierOf(caller);
@@ -119,7 +119,7 @@ export class RemittanceIntakeService {
         await this.remittances.discardStaged(manager, b.id, true);
         return { id: accepted.id, replayed: true };
       }
-      const { count: errorCount } = await this.remittances.errors(manager, b.id, 0);
+      const { count: errorCount } = await this.remittances.errors(b.id, 0, manager);
       b.contentHash = req.contentHash;
       b.lineCount = req.lineCount;
       b.chunkCount = Math.ceil(req.lineCount / b.chunkSize);
@@ -156,6 +156,6 @@ export class RemittanceIntakeService {
   private async view(id: string): Promise<RemittanceView> {
     const b = (await this.remittances.find(id))!;
     const discrepancies = b.status === 'reconciled' ? await this.remittances.discrepancies(id, 1000) : { items: [], count: 0 };
-    return remittanceView(b, discrepancies, await this.remittances.errors(this.remittances.manager, id, 100));
+    return remittanceView(b, discrepancies, await this.remittances.errors(id, 100));
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Outbox } from '@app/messaging';
+import { withTryAdvisoryLock } from '@app/persistence';
 import { counter } from '@app/platform';
 import { LedgerService } from '../ledger/ledger.service';
 import type { SettlementEnv } from '../settlement.env';
@@ -106,25 +107,15 @@ export class RemittanceReconciler implements OnApplicationBootstrap, BeforeAppli
 
   /** Every waiting remittance of one carrier, oldest first, under the carrier's lock; false if another holds it. */
   private async drain(carrier: string): Promise<boolean> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    const key = `remittance-carrier:${carrier}`;
-    try {
-      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [key])) as { locked: boolean }[];
-      if (!locked) return false;
-      try {
-        const waiting = await this.remittances.processing(carrier);
-        for (const { id } of waiting) {
-          if (this.stopping) break;
-          await this.reconcile(runner.manager, id);
-        }
-        return waiting.length > 0 && !this.stopping;
-      } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [key]);
+    const run = await withTryAdvisoryLock(this.dataSource, `remittance-carrier:${carrier}`, async (manager) => {
+      const waiting = await this.remittances.processing(carrier);
+      for (const { id } of waiting) {
+        if (this.stopping) break;
+        await this.reconcile(manager, id);
       }
-    } finally {
-      await runner.release();
-    }
+      return waiting.length > 0 && !this.stopping;
+    });
+    return run.locked && run.value;
   }
 
   private async reconcile(manager: EntityManager, id: string): Promise<void> {

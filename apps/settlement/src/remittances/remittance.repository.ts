@@ -10,12 +10,8 @@ import { shipmentMatch } from './shipment-match.sql';
 export class RemittanceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
   /**
-   * The batch, optionally locked: `update` to change it, `share` to keep it as it is while adding
+   * The remittance, optionally locked: `update` to change it, `share` to keep it as it is while adding
    * to it (chunks of one upload are staged side by side; completing it waits for them).
    */
   find(id: string, manager: EntityManager = this.dataSource.manager, lock: false | 'update' | 'share' = false): Promise<Remittance | null> {
@@ -31,6 +27,11 @@ export class RemittanceRepository {
 
   save(manager: EntityManager, b: Remittance): Promise<Remittance> {
     return manager.getRepository(Remittance).save(b);
+  }
+
+  /** A new upload, on its own (no transaction of the caller's). */
+  open(b: Remittance): Promise<Remittance> {
+    return this.save(this.dataSource.manager, b);
   }
 
   /** The accepted remittance (processing or reconciled) of a carrier with this batch id. */
@@ -112,7 +113,11 @@ export class RemittanceRepository {
     );
   }
 
-  async errors(manager: EntityManager, remittanceId: string, limit: number): Promise<{ items: RemittanceLineError[]; count: number }> {
+  async errors(
+    remittanceId: string,
+    limit: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ items: RemittanceLineError[]; count: number }> {
     const rows = await manager.query<{ line_no: number; field: string; message: string; message_vi: string | null }[]>(
       'SELECT line_no, field, message, message_vi FROM remittance_line_errors WHERE remittance_id = $1 ORDER BY line_no, field LIMIT $2',
       [remittanceId, limit],

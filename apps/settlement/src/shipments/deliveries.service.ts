@@ -8,7 +8,8 @@ import { LedgerService } from '../ledger/ledger.service';
 import { ReportRepository } from '../reports/report.repository';
 import type { SettlementEnv } from '../settlement.env';
 import { SETTLEMENT_ENV } from '../settlement.tokens';
-import { SettledShipment } from './settled-shipment.entity';
+import { delivered, markReturned, returnedUndelivered } from './settled-shipment-state';
+import type { SettledShipment } from './settled-shipment.entity';
 import { ShipmentRepository } from './shipment.repository';
 
 /** The delivery posting: the carrier owes the COD; the seller's share is pending; fees recognised. */
@@ -49,7 +50,7 @@ export class DeliveriesService {
   async onDelivered(e: EventOf<typeof ShipmentDeliveredV1>, manager: EntityManager): Promise<void> {
     const d = e.data;
     const commission = this.policy.commissionOf(d.itemsVnd, d.lines);
-    const s = Object.assign(new SettledShipment(), {
+    const s = delivered({
       shipmentId: d.shipmentId,
       orderId: d.orderId,
       sellerId: d.sellerId,
@@ -61,11 +62,7 @@ export class DeliveriesService {
       codVnd: d.codCollectedVnd,
       commissionVnd: commission,
       sellerShareVnd: d.itemsVnd - commission,
-      status: 'delivered' as const,
       deliveredAt: new Date(d.deliveredAt),
-      returnedAt: null,
-      remittanceId: null,
-      remittedAt: null,
     });
     const existing = await this.shipments.lock(manager, d.shipmentId);
     // A second delivery report of the same shipment posts nothing, or is refused if its amounts differ.
@@ -96,28 +93,24 @@ export class DeliveriesService {
       });
     }
     // A returned shipment stays known (with nothing to collect) so return-fee lines match it.
-    const s =
-      existing ??
-      Object.assign(new SettledShipment(), {
+    const at = new Date(d.returnedAt);
+    let s: SettledShipment;
+    if (existing) {
+      markReturned(existing, at, d.trackingCode);
+      s = existing;
+    } else {
+      s = returnedUndelivered({
         shipmentId: d.shipmentId,
         orderId: d.orderId,
         sellerId: d.sellerId,
         partnerId: d.partnerId,
         carrierCode: d.carrierCode,
+        trackingCode: d.trackingCode,
         receiverProvinceCode: d.receiverProvinceCode,
         itemsVnd: d.itemsVnd,
-        deliveredAt: null,
-        remittanceId: null,
-        remittedAt: null,
+        returnedAt: at,
       });
-    Object.assign(s, {
-      trackingCode: s.trackingCode ?? d.trackingCode,
-      status: 'returned' as const,
-      codVnd: 0,
-      commissionVnd: 0,
-      sellerShareVnd: 0,
-      returnedAt: new Date(d.returnedAt),
-    });
+    }
     await this.shipments.save(manager, s);
   }
 
