@@ -14,7 +14,7 @@ import { RemittanceIntakeService } from '../../apps/settlement/src/remittances/r
 import { RemittanceReconciler } from '../../apps/settlement/src/remittances/remittance-reconciler.service';
 import { SettlementEnv } from '../../apps/settlement/src/settlement.env';
 import { SettlementModule } from '../../apps/settlement/src/settlement.module';
-import { DeliveriesService } from '../../apps/settlement/src/shipments/deliveries.service';
+import { DeliveriesHandler } from '../../apps/settlement/src/shipments/deliveries.handler';
 import { eventually, runId } from '../support/infra';
 
 /**
@@ -216,7 +216,7 @@ async function boot(prefix: string): Promise<INestApplication> {
 /** Deliveries through the real handler (each one's inbox-style transaction), then the statement staged and accepted. */
 async function seedAndSend(app: INestApplication): Promise<string> {
   const ds = app.get(DataSource);
-  const deliveries = app.get(DeliveriesService);
+  const deliveries = app.get(DeliveriesHandler);
   const all = [...S.remitted, ...S.missing];
   for (let i = 0; i < all.length; i += 200) {
     await ds.transaction(async (m) => {

@@ -28,7 +28,7 @@ import { SellersController } from './sellers/sellers.controller';
 import { SellersService } from './sellers/sellers.service';
 import { StockReservation } from './stock/stock-reservation.entity';
 import { StockReservationRepository } from './stock/stock-reservation.repository';
-import { StockService } from './stock/stock.service';
+import { StockReservationHandler } from './stock/stock-reservation.handler';
 
 export const CATALOG = 'catalog';
 export const CATALOG_ENTITIES = [Category, Seller, Product, StockReservation, LotTraceCode];
@@ -60,7 +60,7 @@ export class CatalogModule {
         ProductSearchService,
         { provide: SEARCH_CACHE_TTL_MS, useValue: env.SEARCH_CACHE_TTL_MS },
         StockReservationRepository,
-        StockService,
+        StockReservationHandler,
         LotTraceCodeRepository,
         LotTraceCodesProjector,
         ModerationService,

@@ -31,11 +31,12 @@ import { ReportsService } from './reports/reports.service';
 import { SellerAccount } from './sellers/seller-account.entity';
 import { SellerAccountRepository } from './sellers/seller-account.repository';
 import { SellersController } from './sellers/sellers.controller';
+import { SellerAccountsProjector } from './sellers/seller-accounts.projector';
 import { SellersService } from './sellers/sellers.service';
 import { SellerStatementService } from './sellers/seller-statement.service';
 import type { SettlementEnv } from './settlement.env';
 import { SETTLEMENT_ENV } from './settlement.tokens';
-import { DeliveriesService } from './shipments/deliveries.service';
+import { DeliveriesHandler } from './shipments/deliveries.handler';
 import { SettledShipment } from './shipments/settled-shipment.entity';
 import { ShipmentRepository } from './shipments/shipment.repository';
 
@@ -73,9 +74,10 @@ export class SettlementModule {
         LedgerRepository,
         LedgerService,
         ShipmentRepository,
-        DeliveriesService,
+        DeliveriesHandler,
         SellerAccountRepository,
         SellersService,
+        SellerAccountsProjector,
         SellerStatementService,
         RemittanceRepository,
         ReconciliationRepository,

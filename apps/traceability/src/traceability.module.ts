@@ -15,11 +15,11 @@ import { LotsController } from './lots/lots.controller';
 import { LotsService } from './lots/lots.service';
 import { Traceability1763870000000 } from './migrations/1763870000000-traceability';
 import { LotEventLinkVersions1765000000000 } from './migrations/1765000000000-lot-event-link-versions';
-import { CatalogReplicator } from './replicas/catalog-replicator';
+import { CatalogReplicasProjector } from './replicas/catalog-replicas.projector';
 import { ProductReplica } from './replicas/product-replica.entity';
 import { ReplicaRepository } from './replicas/replica.repository';
 import { SellerReplica } from './replicas/seller-replica.entity';
-import { ShipmentTracker } from './supply/shipment-tracker';
+import { ShipmentTrackingHandler } from './supply/shipment-tracking.handler';
 import { TracePageController } from './trace/trace-page.controller';
 import { TracePageService } from './trace/trace-page.service';
 import type { TraceabilityEnv } from './traceability.env';
@@ -46,8 +46,8 @@ export class TraceabilityModule {
         LotHistoryService,
         DiaryService,
         ReplicaRepository,
-        CatalogReplicator,
-        ShipmentTracker,
+        CatalogReplicasProjector,
+        ShipmentTrackingHandler,
         CaptureRepository,
         CaptureService,
         TracePageService,

@@ -35,8 +35,8 @@ export class ProductRepository {
   }
 
   /**
-   * One statement for the busiest read: it used to be three (product, seller, and the lot's trace
-   * code when the projector had not filled it in yet), each through the query builder.
+   * The busiest read in one statement: the product, its seller's name and status, and the lot's
+   * trace code when the projector has not given it to the product yet.
    */
   async findForView(id: string): Promise<ProductForView | null> {
     const rows = await this.dataSource.query<Record<string, unknown>[]>(FIND_FOR_VIEW, [id]);

@@ -33,8 +33,8 @@ function deliveryPosting(s: SettledShipment): PostingDraft {
  * Each runs in the event's inbox transaction.
  */
 @Injectable()
-export class DeliveriesService {
-  private readonly logger = new Logger(DeliveriesService.name);
+export class DeliveriesHandler {
+  private readonly logger = new Logger(DeliveriesHandler.name);
   private readonly policy: CommissionPolicy;
 
   constructor(

@@ -10,7 +10,7 @@ import { SellerReplica } from './seller-replica.entity';
 
 /** Keeps the catalog read models from catalog events (each applied once, in its inbox transaction). */
 @Injectable()
-export class CatalogReplicator {
+export class CatalogReplicasProjector {
   constructor(
     private readonly replicas: ReplicaRepository,
     private readonly lots: LotRepository,

@@ -18,8 +18,8 @@ import { StockReservationRepository } from './stock-reservation.repository';
  * order side releases a sub-order. Each runs in the inbox transaction of its event.
  */
 @Injectable()
-export class StockService {
-  private readonly logger = new Logger(StockService.name);
+export class StockReservationHandler {
+  private readonly logger = new Logger(StockReservationHandler.name);
 
   constructor(
     private readonly products: ProductRepository,
@@ -32,7 +32,7 @@ export class StockService {
    * Reserves the sub-orders of a run of placed orders in one pass: every product they name locked
    * once, in id order (so this transaction cannot deadlock with another that does the same), then
    * each sub-order decided in placement order against the stock left by the ones before it, and
-   * all of it written in a few statements — per sub-order it took six.
+   * all of it written in a few statements for the whole run.
    */
   @OnEvents(OrderPlacedV1)
   async onOrderPlaced(events: EventOf<typeof OrderPlacedV1>[], manager: EntityManager): Promise<void> {
@@ -65,7 +65,7 @@ export class StockService {
       for (const id of decided.changed) changed.add(id);
     }
     // One stock change per product for the run, with the stock it ends at (what a partner system
-    // keeps); one per reservation made a product sold in a rush repeat itself for nothing.
+    // keeps), however many reservations of the run took from it.
     for (const id of changed) {
       const p = byId.get(id)!;
       out.push(event(ProductStockChangedV1, p.id, { productId: p.id, sellerId: p.sellerId, stock: p.stock, reason: 'reserved' as const }));

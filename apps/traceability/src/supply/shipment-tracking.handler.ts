@@ -22,7 +22,7 @@ import { ReplicaRepository } from '../replicas/replica.repository';
  * shipment and step even if the carrier reports a step twice.
  */
 @Injectable()
-export class ShipmentTracker {
+export class ShipmentTrackingHandler {
   constructor(
     private readonly lots: LotRepository,
     private readonly replicas: ReplicaRepository,
