@@ -2,6 +2,7 @@
 // overrides only the fields its rule is about.
 import { StockReservation } from '../../apps/catalog/src/stock/stock-reservation.entity';
 import { Payout } from '../../apps/settlement/src/payouts/payout.entity';
+import { CatalogProduct } from '../../apps/orders/src/catalog-view/catalog-product.entity';
 import { Remittance } from '../../apps/settlement/src/remittances/remittance.entity';
 import { SettledShipment } from '../../apps/settlement/src/shipments/settled-shipment.entity';
 
@@ -74,6 +75,31 @@ export function aSettledShipment(overrides: Partial<SettledShipment> = {}): Sett
     remittanceId: null,
     remittedAt: null,
     createdAt: new Date('2026-12-05T08:00:01Z'),
+    ...overrides,
+  });
+}
+
+export function aCatalogProduct(overrides: Partial<CatalogProduct> = {}): CatalogProduct {
+  return Object.assign(new CatalogProduct(), {
+    productId: 'prod-gao-st25',
+    sellerId: 'seller-htx-can-tho',
+    name: 'Gạo ST25',
+    unit: 'túi 5 kg',
+    categoryId: 'gao',
+    priceVnd: 180_000,
+    weightGrams: 5000,
+    lotId: null,
+    visible: true,
+    seller: {
+      id: 'seller-htx-can-tho',
+      partnerId: 'partner-1',
+      name: 'HTX Lúa gạo Cần Thơ',
+      phone: '0912345678',
+      provinceCode: '92',
+      wardCode: '31495',
+      line: 'Ấp 3',
+    },
+    snapshotAt: new Date('2026-12-01T00:00:00Z'),
     ...overrides,
   });
 }
