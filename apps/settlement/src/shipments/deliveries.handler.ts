@@ -50,20 +50,11 @@ export class DeliveriesHandler {
   async onDelivered(e: EventOf<typeof ShipmentDeliveredV1>, manager: EntityManager): Promise<void> {
     const d = e.data;
     const commission = this.policy.commissionOf(d.itemsVnd, d.lines);
-    const s = delivered({
-      shipmentId: d.shipmentId,
-      orderId: d.orderId,
-      sellerId: d.sellerId,
-      partnerId: d.partnerId,
-      carrierCode: d.carrierCode,
-      trackingCode: d.trackingCode,
-      receiverProvinceCode: d.receiverProvinceCode,
-      itemsVnd: d.itemsVnd,
-      codVnd: d.codCollectedVnd,
-      commissionVnd: commission,
-      sellerShareVnd: d.itemsVnd - commission,
-      deliveredAt: new Date(d.deliveredAt),
-    });
+    const s = delivered(
+      d,
+      { codVnd: d.codCollectedVnd, commissionVnd: commission, sellerShareVnd: d.itemsVnd - commission },
+      new Date(d.deliveredAt),
+    );
     const existing = await this.shipments.lock(manager, d.shipmentId);
     // A second delivery report of the same shipment posts nothing, or is refused if its amounts differ.
     if (existing) {
@@ -84,34 +75,18 @@ export class DeliveriesHandler {
       return;
     }
     if (existing && existing.codVnd > 0) {
-      const delivered = deliveryPosting(existing);
+      const posting = deliveryPosting(existing);
       await this.ledger.post(manager, {
         id: `delivery-reversal:${existing.shipmentId}`,
         kind: 'delivery_reversal',
         description: `Returned after delivery, shipment ${existing.shipmentId}`,
-        entries: delivered.entries.map((x) => ({ account: x.account, debit: x.credit, credit: x.debit })),
+        entries: posting.entries.map((x) => ({ account: x.account, debit: x.credit, credit: x.debit })),
       });
     }
     // A returned shipment stays known (with nothing to collect) so return-fee lines match it.
     const at = new Date(d.returnedAt);
-    let s: SettledShipment;
-    if (existing) {
-      markReturned(existing, at, d.trackingCode);
-      s = existing;
-    } else {
-      s = returnedUndelivered({
-        shipmentId: d.shipmentId,
-        orderId: d.orderId,
-        sellerId: d.sellerId,
-        partnerId: d.partnerId,
-        carrierCode: d.carrierCode,
-        trackingCode: d.trackingCode,
-        receiverProvinceCode: d.receiverProvinceCode,
-        itemsVnd: d.itemsVnd,
-        returnedAt: at,
-      });
-    }
-    await this.shipments.save(manager, s);
+    if (existing) markReturned(existing, at, d.trackingCode);
+    await this.shipments.save(manager, existing ?? returnedUndelivered(d, at));
   }
 
   @OnEvent(OrderPlacedV1)

@@ -1,24 +1,41 @@
+import type { ShipmentFacts } from '@app/contracts';
 import { IllegalTransitionError } from '@app/platform';
 import { aSettledShipment } from '../../../../test/support/factories';
 import { canTransition, delivered, markReturned, returnedUndelivered } from './settled-shipment-state';
 
 describe('settled shipment transitions', () => {
+  const facts: ShipmentFacts = {
+    shipmentId: 's1',
+    orderId: 'o1',
+    subOrderId: 'so1',
+    sellerId: 'se1',
+    partnerId: 'pa1',
+    carrierCode: 'VNPOST',
+    trackingCode: 'EB1',
+    senderProvinceCode: '92',
+    receiverProvinceCode: '01',
+    receiverWardCode: '00004',
+    itemsVnd: 100_000,
+    shippingVnd: 20_000,
+    codVnd: 120_000,
+    lines: [],
+  };
+
   it('records a delivery with nothing remitted or returned yet', () => {
-    const s = delivered({
+    const at = new Date('2026-12-01T00:00:00Z');
+    const s = delivered(facts, { codVnd: 120_000, commissionVnd: 5_000, sellerShareVnd: 95_000 }, at);
+    expect(s).toMatchObject({
       shipmentId: 's1',
-      orderId: 'o1',
-      sellerId: 'se1',
-      partnerId: 'pa1',
-      carrierCode: 'VNPOST',
       trackingCode: 'EB1',
-      receiverProvinceCode: '01',
       itemsVnd: 100_000,
+      status: 'delivered',
+      deliveredAt: at,
+      returnedAt: null,
+      remittanceId: null,
+      remittedAt: null,
       codVnd: 120_000,
-      commissionVnd: 5_000,
       sellerShareVnd: 95_000,
-      deliveredAt: new Date('2026-12-01T00:00:00Z'),
     });
-    expect(s).toMatchObject({ status: 'delivered', returnedAt: null, remittanceId: null, remittedAt: null, codVnd: 120_000 });
   });
 
   it('returns a delivered shipment with nothing left to collect, keeping a tracking code it had', () => {
@@ -43,17 +60,7 @@ describe('settled shipment transitions', () => {
 
   it('knows a shipment returned without delivery, with nothing to collect', () => {
     const at = new Date('2026-12-06T00:00:00Z');
-    const s = returnedUndelivered({
-      shipmentId: 's2',
-      orderId: 'o2',
-      sellerId: 'se1',
-      partnerId: 'pa1',
-      carrierCode: 'VNPOST',
-      trackingCode: 'EB2',
-      receiverProvinceCode: '01',
-      itemsVnd: 50_000,
-      returnedAt: at,
-    });
+    const s = returnedUndelivered(facts, at);
     expect(s).toMatchObject({ status: 'returned', deliveredAt: null, codVnd: 0, sellerShareVnd: 0, returnedAt: at });
   });
 

@@ -1,3 +1,4 @@
+import type { ShipmentFacts } from '@app/contracts';
 import { IllegalTransitionError } from '@app/platform';
 import { SettledShipment } from './settled-shipment.entity';
 
@@ -16,13 +17,34 @@ export function canTransition(from: SettledShipmentStatus, to: SettledShipmentSt
   return TRANSITIONS[from].includes(to);
 }
 
-type Born = Omit<SettledShipment, 'status' | 'createdAt'>;
+type KnownField =
+  'shipmentId' | 'orderId' | 'sellerId' | 'partnerId' | 'carrierCode' | 'trackingCode' | 'receiverProvinceCode' | 'itemsVnd';
+
+/** What settlement keeps of a shipment's facts, whichever event told them. */
+function known(f: ShipmentFacts): Pick<SettledShipment, KnownField> {
+  return {
+    shipmentId: f.shipmentId,
+    orderId: f.orderId,
+    sellerId: f.sellerId,
+    partnerId: f.partnerId,
+    carrierCode: f.carrierCode,
+    trackingCode: f.trackingCode,
+    receiverProvinceCode: f.receiverProvinceCode,
+    itemsVnd: f.itemsVnd,
+  };
+}
 
 /** A COD delivery: the carrier owes `codVnd`, the seller is owed its share. */
-export function delivered(fields: Omit<Born, 'returnedAt' | 'remittanceId' | 'remittedAt'>): SettledShipment {
+export function delivered(
+  f: ShipmentFacts,
+  money: Pick<SettledShipment, 'codVnd' | 'commissionVnd' | 'sellerShareVnd'>,
+  deliveredAt: Date,
+): SettledShipment {
   return Object.assign(new SettledShipment(), {
-    ...fields,
+    ...known(f),
+    ...money,
     status: 'delivered' as const,
+    deliveredAt,
     returnedAt: null,
     remittanceId: null,
     remittedAt: null,
@@ -30,27 +52,15 @@ export function delivered(fields: Omit<Born, 'returnedAt' | 'remittanceId' | 're
 }
 
 /** Returned with nothing collected: known anyway, so that the carrier's return-fee lines match it. */
-export function returnedUndelivered(
-  fields: Pick<
-    SettledShipment,
-    | 'shipmentId'
-    | 'orderId'
-    | 'sellerId'
-    | 'partnerId'
-    | 'carrierCode'
-    | 'trackingCode'
-    | 'receiverProvinceCode'
-    | 'itemsVnd'
-    | 'returnedAt'
-  >,
-): SettledShipment {
+export function returnedUndelivered(f: ShipmentFacts, returnedAt: Date): SettledShipment {
   return Object.assign(new SettledShipment(), {
-    ...fields,
+    ...known(f),
     status: 'returned' as const,
     codVnd: 0,
     commissionVnd: 0,
     sellerShareVnd: 0,
     deliveredAt: null,
+    returnedAt,
     remittanceId: null,
     remittedAt: null,
   });
