@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { validate as isUuid } from 'uuid';
 import { ProductUpdatedV1, SellerRegisteredV1, type EventOf } from '@app/contracts';
 import { OnEvent } from '@app/messaging';
-import { LotRepository } from '../lots/lot.repository';
-import { ProductReplica } from './product-replica.entity';
-import { ReplicaRepository } from './replica.repository';
-import { SellerReplica } from './seller-replica.entity';
+import { LotRepository } from './lot.repository';
+import { ProductReplica } from '../replicas/product-replica.entity';
+import { ReplicaRepository } from '../replicas/replica.repository';
+import { SellerReplica } from '../replicas/seller-replica.entity';
 
 /** Keeps the catalog read models from catalog events (each applied once, in its inbox transaction). */
 @Injectable()
