@@ -3,6 +3,7 @@ import { ShipmentDeliveredV1, ShipmentReturnedV1, Topics, wardsOf } from '@app/c
 import { newEvent } from '@app/messaging';
 import { Api, expectProblem } from '../support/api';
 import { eventually, readTopic, testKafka } from '../support/infra';
+import { rawGet as rawGetAt, remittanceCsv } from '../support/remittance-files';
 
 /**
  * COD settlement through the gateway: deliveries (produced on orders.events as the orders service
@@ -114,35 +115,8 @@ describe('settlement', () => {
       60000,
       `remittance ${id} reconciled`,
     );
-  const csv = (
-    lines: ReturnType<typeof line>[],
-    header = 'trackingCode,shipmentId,codCollectedVnd,shippingFeeVnd,codFeeVnd,returnFeeVnd,netRemittedVnd,deliveredAt',
-  ) =>
-    [
-      header,
-      ...lines.map((l) =>
-        [
-          l.trackingCode,
-          l.shipmentId ?? '',
-          l.codCollectedVnd,
-          l.shippingFeeVnd,
-          l.codFeeVnd,
-          l.returnFeeVnd,
-          l.netRemittedVnd,
-          l.deliveredAt,
-        ].join(','),
-      ),
-    ].join('\n');
-  /** Bytes as sent (fetch's text() would drop the BOM that Excel needs). */
-  const rawGet = async (path: string, key: string) => {
-    const res = await fetch(`${api.base}${path}`, { headers: { Authorization: `Bearer ${key}` } });
-    const bytes = Buffer.from(await res.arrayBuffer());
-    return {
-      type: res.headers.get('content-type'),
-      bom: bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])),
-      text: bytes.subarray(3).toString('utf8'),
-    };
-  };
+  const csv = remittanceCsv;
+  const rawGet = (path: string, key: string) => rawGetAt(api.base, path, key);
   const postCsv = (body: string, q: string, key = carrier) =>
     api.call('POST', `/v1/remittances?${q}`, { key, rawBody: body, headers: { 'Content-Type': 'text/csv' } });
 
