@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ShipmentDeliveredV1, ShipmentReturnedV1, Topics, wardsOf } from '@app/contracts';
 import { newEvent } from '@app/messaging';
 import { Api, expectProblem } from '../support/api';
+import { aShipmentFacts } from '../support/factories';
 import { eventually, readTopic, testKafka } from '../support/infra';
 import { rawGet as rawGetAt, remittanceCsv } from '../support/remittance-files';
 
@@ -42,24 +43,17 @@ describe('settlement', () => {
     codVnd: itemsVnd + 30000,
     ...extra,
   });
-  const facts = (s: Shipment) => ({
-    shipmentId: s.shipmentId,
-    orderId: uuidv7(),
-    subOrderId: uuidv7(),
-    sellerId,
-    partnerId,
-    carrierCode: s.carrier ?? carrierCode,
-    trackingCode: s.trackingCode,
-    senderProvinceCode: '24',
-    receiverProvinceCode: '79',
-    receiverWardCode: wardsOf('79')[0].code,
-    itemsVnd: s.itemsVnd,
-    shippingVnd: s.shippingVnd,
-    codVnd: s.codVnd,
-    lines: [
-      { productId: uuidv7(), name: 'Vải thiều', categoryId: 'vai-nhan-chom-chom', quantity: 1, unitPriceVnd: s.itemsVnd, lotId: null },
-    ],
-  });
+  const facts = (s: Shipment) =>
+    aShipmentFacts({
+      shipmentId: s.shipmentId,
+      sellerId,
+      partnerId,
+      carrierCode: s.carrier ?? carrierCode,
+      trackingCode: s.trackingCode,
+      itemsVnd: s.itemsVnd,
+      shippingVnd: s.shippingVnd,
+      codVnd: s.codVnd,
+    });
   const deliver = async (...shipments: Shipment[]) => {
     await producer.send({
       topic: Topics.ordersEvents,

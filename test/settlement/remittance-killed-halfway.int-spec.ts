@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { ShipmentDeliveredV1, wardsOf, type CallerIdentity, type LineOutcome, type RemittanceLineTuple } from '@app/contracts';
+import { ShipmentDeliveredV1, type CallerIdentity, type LineOutcome, type RemittanceLineTuple } from '@app/contracts';
 import { newEvent } from '@app/messaging';
 import { serviceDatabaseUrl } from '@app/persistence';
 import { loadEnv } from '@app/platform';
@@ -16,6 +16,7 @@ import { SettlementEnv } from '../../apps/settlement/src/settlement.env';
 import { SettlementModule } from '../../apps/settlement/src/settlement.module';
 import { DeliveriesHandler } from '../../apps/settlement/src/shipments/deliveries.handler';
 import { eventually, runId } from '../support/infra';
+import { aShipmentFacts } from '../support/factories';
 
 /**
  * A statement whose reconciling process is SIGKILLed halfway: the step in flight rolls back whole,
@@ -222,22 +223,16 @@ async function seedAndSend(app: INestApplication): Promise<string> {
     await ds.transaction(async (m) => {
       for (const s of all.slice(i, i + 200)) {
         const data = {
-          shipmentId: s.shipmentId,
-          orderId: uuidv7(),
-          subOrderId: uuidv7(),
-          sellerId: s.sellerId,
-          partnerId: 'crash-test-partner',
-          carrierCode: CARRIER,
-          trackingCode: s.trackingCode,
-          senderProvinceCode: '24',
-          receiverProvinceCode: '79',
-          receiverWardCode: wardsOf('79')[0].code,
-          itemsVnd: s.itemsVnd,
-          shippingVnd: s.shippingVnd,
-          codVnd: s.codVnd,
-          lines: [
-            { productId: 'p', name: 'Vải thiều', categoryId: 'vai-nhan-chom-chom', quantity: 1, unitPriceVnd: s.itemsVnd, lotId: null },
-          ],
+          ...aShipmentFacts({
+            shipmentId: s.shipmentId,
+            sellerId: s.sellerId,
+            partnerId: 'crash-test-partner',
+            carrierCode: CARRIER,
+            trackingCode: s.trackingCode,
+            itemsVnd: s.itemsVnd,
+            shippingVnd: s.shippingVnd,
+            codVnd: s.codVnd,
+          }),
           deliveredAt: new Date(Date.now() - s.daysAgo * 86400000).toISOString(),
           codCollectedVnd: s.codVnd,
         };

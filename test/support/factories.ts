@@ -1,5 +1,7 @@
 // Test data for unit specs: each factory returns a valid object in its usual state, and a spec
 // overrides only the fields its rule is about.
+import { v7 as uuidv7 } from 'uuid';
+import { wardsOf, type ShipmentFacts } from '@app/contracts';
 import { StockReservation } from '../../apps/catalog/src/stock/stock-reservation.entity';
 import { Payout } from '../../apps/settlement/src/payouts/payout.entity';
 import { CatalogProduct } from '../../apps/orders/src/catalog-view/catalog-product.entity';
@@ -102,4 +104,27 @@ export function aCatalogProduct(overrides: Partial<CatalogProduct> = {}): Catalo
     snapshotAt: new Date('2026-12-01T00:00:00Z'),
     ...overrides,
   });
+}
+
+/** A COD parcel of lychee from Bắc Giang to Hồ Chí Minh City, as orders reports its shipments. */
+export function aShipmentFacts(overrides: Partial<ShipmentFacts> = {}): ShipmentFacts {
+  const itemsVnd = overrides.itemsVnd ?? 100_000;
+  const shippingVnd = overrides.shippingVnd ?? 30_000;
+  return {
+    shipmentId: uuidv7(),
+    orderId: uuidv7(),
+    subOrderId: uuidv7(),
+    sellerId: 'seller-1',
+    partnerId: 'partner-1',
+    carrierCode: 'VNPOST',
+    trackingCode: null,
+    senderProvinceCode: '24',
+    receiverProvinceCode: '79',
+    receiverWardCode: wardsOf('79')[0].code,
+    itemsVnd,
+    shippingVnd,
+    codVnd: itemsVnd + shippingVnd,
+    lines: [{ productId: uuidv7(), name: 'Vải thiều', categoryId: 'vai-nhan-chom-chom', quantity: 1, unitPriceVnd: itemsVnd, lotId: null }],
+    ...overrides,
+  };
 }

@@ -1,25 +1,9 @@
-import type { ShipmentFacts } from '@app/contracts';
 import { IllegalTransitionError } from '@app/platform';
-import { aSettledShipment } from '../../../../test/support/factories';
+import { aSettledShipment, aShipmentFacts } from '../../../../test/support/factories';
 import { canTransition, delivered, markReturned, returnedUndelivered } from './settled-shipment-state';
 
 describe('settled shipment transitions', () => {
-  const facts: ShipmentFacts = {
-    shipmentId: 's1',
-    orderId: 'o1',
-    subOrderId: 'so1',
-    sellerId: 'se1',
-    partnerId: 'pa1',
-    carrierCode: 'VNPOST',
-    trackingCode: 'EB1',
-    senderProvinceCode: '92',
-    receiverProvinceCode: '01',
-    receiverWardCode: '00004',
-    itemsVnd: 100_000,
-    shippingVnd: 20_000,
-    codVnd: 120_000,
-    lines: [],
-  };
+  const facts = aShipmentFacts({ shipmentId: 's1', trackingCode: 'EB1', itemsVnd: 100_000, shippingVnd: 20_000 });
 
   it('records a delivery with nothing remitted or returned yet', () => {
     const at = new Date('2026-12-01T00:00:00Z');
