@@ -8,7 +8,9 @@ import { CaptureService } from './capture/capture.service';
 import { LotChainService } from './chain/lot-chain.service';
 import { LotEvent } from './chain/lot-event.entity';
 import { LotEventRepository } from './chain/lot-event.repository';
-import { LotHistoryService } from './chain/lot-history.service';
+import { LotHistoryController } from './history/lot-history.controller';
+import { LotHistoryService } from './history/lot-history.service';
+import { DiaryController } from './diary/diary.controller';
 import { DiaryService } from './diary/diary.service';
 import { Lot } from './lots/lot.entity';
 import { LotRepository } from './lots/lot.repository';
@@ -16,11 +18,11 @@ import { LotsController } from './lots/lots.controller';
 import { LotsService } from './lots/lots.service';
 import { Traceability1763870000000 } from './migrations/1763870000000-traceability';
 import { LotEventLinkVersions1765000000000 } from './migrations/1765000000000-lot-event-link-versions';
-import { CatalogReplicator } from './replicas/catalog-replicator';
+import { CatalogReplicasProjector } from './lots/catalog-replicas.projector';
 import { ProductReplica } from './replicas/product-replica.entity';
 import { ReplicaRepository } from './replicas/replica.repository';
 import { SellerReplica } from './replicas/seller-replica.entity';
-import { ShipmentTracker } from './supply/shipment-tracker';
+import { ShipmentTrackingHandler } from './supply/shipment-tracking.handler';
 import { TracePageController } from './trace/trace-page.controller';
 import { TracePageService } from './trace/trace-page.service';
 import type { TraceabilityEnv } from './traceability.env';
@@ -37,7 +39,7 @@ export class TraceabilityModule {
     return {
       module: TraceabilityModule,
       imports: [...serviceModules({ service: TRACEABILITY, env, entities: TRACEABILITY_ENTITIES, migrations: TRACEABILITY_MIGRATIONS })],
-      controllers: [LotsController, CaptureController, TracePageController],
+      controllers: [LotsController, DiaryController, LotHistoryController, CaptureController, TracePageController],
       providers: [
         { provide: TRACEABILITY_ENV, useValue: env },
         LotRepository,
@@ -47,8 +49,8 @@ export class TraceabilityModule {
         LotHistoryService,
         DiaryService,
         ReplicaRepository,
-        CatalogReplicator,
-        ShipmentTracker,
+        CatalogReplicasProjector,
+        ShipmentTrackingHandler,
         CaptureRepository,
         CaptureService,
         TracePageService,

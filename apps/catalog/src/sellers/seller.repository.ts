@@ -47,4 +47,13 @@ export class SellerRepository {
     const rows = await manager.getRepository(Seller).findBy({ id: In(ids) });
     return new Map(rows.map((s) => [s.id, s]));
   }
+
+  /** The seller row locked for a change of its standing (moderation). */
+  lockOne(manager: EntityManager, id: string): Promise<Seller | null> {
+    return manager.getRepository(Seller).createQueryBuilder('s').where('s.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  save(manager: EntityManager, seller: Seller): Promise<Seller> {
+    return manager.getRepository(Seller).save(seller);
+  }
 }
