@@ -1,3 +1,4 @@
+import { ProductSnapshotsService } from './products/product-snapshots.service';
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceModules } from '@app/messaging';
 import { CategoriesController } from './categories/categories.controller';
@@ -66,6 +67,7 @@ export class CatalogModule {
         LotTraceCodeRepository,
         LotTraceCodesProjector,
         ModerationService,
+        ProductSnapshotsService,
       ],
     };
   }

@@ -1,4 +1,4 @@
-import { OrderWithdrawalsHandler } from './reports/order-withdrawals.handler';
+import { PlacedOrdersProjector } from './reports/placed-orders.projector';
 import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { serviceModules } from '@app/messaging';
 import { LedgerAccount } from './ledger/ledger-account.entity';
@@ -89,7 +89,7 @@ export class SettlementModule {
         PayoutsService,
         ReportRepository,
         ReportsService,
-        OrderWithdrawalsHandler,
+        PlacedOrdersProjector,
       ],
     };
   }

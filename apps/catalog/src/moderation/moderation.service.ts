@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { validate as isUuid } from 'uuid';
 import { ProductUpdatedV1, type CallerIdentity, type ModerationRequest, type ProductView, type SellerView } from '@app/contracts';
 import { event, Outbox } from '@app/messaging';
 import { ForbiddenError, NotFoundError } from '@app/platform';
 import { ProductSearchService } from '../products/product-search.service';
+import { ProductSnapshotsService } from '../products/product-snapshots.service';
 import { ProductRepository } from '../products/product.repository';
 import { productSnapshot, productView } from '../products/product.view';
-import type { Seller } from '../sellers/seller.entity';
 import { SellerRepository } from '../sellers/seller.repository';
 import { sellerView } from '../sellers/seller.view';
 import { reinstate, suspend } from './seller-state';
@@ -29,6 +29,7 @@ export class ModerationService {
     private readonly sellers: SellerRepository,
     private readonly outbox: Outbox,
     private readonly search: ProductSearchService,
+    private readonly snapshots: ProductSnapshotsService,
   ) {}
 
   async moderateProduct(caller: CallerIdentity, r: ModerationRequest): Promise<ProductView> {
@@ -54,18 +55,10 @@ export class ModerationService {
       if (r.suspended) suspend(seller);
       else reinstate(seller);
       await this.sellers.save(manager, seller);
-      await this.republish(manager, seller);
+      await this.snapshots.republishSeller(manager, seller);
       return sellerView(seller);
     });
     this.search.invalidate();
     return view;
-  }
-
-  /** Every product of the seller changed visibility: other services learn it from the snapshots. */
-  private async republish(manager: EntityManager, seller: Seller): Promise<void> {
-    const products = await this.products.findBySeller(manager, seller.id);
-    for (let i = 0; i < products.length; i += 500) {
-      await this.outbox.add(manager, ...products.slice(i, i + 500).map((p) => event(ProductUpdatedV1, p.id, productSnapshot(p, seller))));
-    }
   }
 }

@@ -16,7 +16,7 @@ export class SellerRepository {
     return manager.getRepository(Seller).findOneBy({ id });
   }
 
-  /** The seller with its row locked, for a change (null for an unknown id). */
+  /** The seller with its row locked, for a change (its partner's, or an operator's moderation); null for an unknown id. */
   lockOne(manager: EntityManager, id: string): Promise<Seller | null> {
     return manager.getRepository(Seller).createQueryBuilder('s').where('s.id = :id', { id }).setLock('pessimistic_write').getOne();
   }
@@ -46,14 +46,5 @@ export class SellerRepository {
     if (ids.length === 0) return new Map();
     const rows = await manager.getRepository(Seller).findBy({ id: In(ids) });
     return new Map(rows.map((s) => [s.id, s]));
-  }
-
-  /** The seller row locked for a change of its standing (moderation). */
-  lockOne(manager: EntityManager, id: string): Promise<Seller | null> {
-    return manager.getRepository(Seller).createQueryBuilder('s').where('s.id = :id', { id }).setLock('pessimistic_write').getOne();
-  }
-
-  save(manager: EntityManager, seller: Seller): Promise<Seller> {
-    return manager.getRepository(Seller).save(seller);
   }
 }

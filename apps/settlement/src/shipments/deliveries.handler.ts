@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { OrderPlacedV1, ShipmentDeliveredV1, ShipmentReturnedV1, type EventOf } from '@app/contracts';
+import { ShipmentDeliveredV1, ShipmentReturnedV1, type EventOf } from '@app/contracts';
 import { OnEvent } from '@app/messaging';
 import { Accounts, credit, debit, type PostingDraft } from '../ledger/accounts';
 import { CommissionPolicy } from '../ledger/commission-policy';
 import { LedgerService } from '../ledger/ledger.service';
-import { ReportRepository } from '../reports/report.repository';
 import type { SettlementEnv } from '../settlement.env';
 import { SETTLEMENT_ENV } from '../settlement.tokens';
 import { delivered, markReturned, returnedUndelivered } from './settled-shipment-state';
@@ -40,7 +39,6 @@ export class DeliveriesHandler {
   constructor(
     private readonly shipments: ShipmentRepository,
     private readonly ledger: LedgerService,
-    private readonly reports: ReportRepository,
     @Inject(SETTLEMENT_ENV) env: SettlementEnv,
   ) {
     this.policy = CommissionPolicy.fromEnv(env);
@@ -87,16 +85,5 @@ export class DeliveriesHandler {
     const at = new Date(d.returnedAt);
     if (existing) markReturned(existing, at, d.trackingCode);
     await this.shipments.save(manager, existing ?? returnedUndelivered(d, at));
-  }
-
-  @OnEvent(OrderPlacedV1)
-  async onOrderPlaced(e: EventOf<typeof OrderPlacedV1>, manager: EntityManager): Promise<void> {
-    await this.reports.recordOrder(manager, {
-      orderId: e.data.orderId,
-      placedAt: new Date(e.data.placedAt),
-      provinceCode: e.data.deliveryProvinceCode ?? null,
-      itemsVnd: e.data.itemsVnd ?? 0,
-      codVnd: e.data.codVnd ?? 0,
-    });
   }
 }

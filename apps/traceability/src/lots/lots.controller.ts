@@ -1,5 +1,5 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { TraceabilityRpc, type CreateLotRequest, type LotView, type RpcRequest } from '@app/contracts';
+import { TraceabilityRpc, type CreateLotRequest, type LotView, type Page, type PageRequest, type RpcRequest } from '@app/contracts';
 import { RpcController } from '@app/platform';
 import { LotsService } from './lots.service';
 
