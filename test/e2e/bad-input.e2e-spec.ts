@@ -44,6 +44,29 @@ describe('bad input', () => {
     expect(fields(byId)).toEqual(['id']);
   });
 
+  it('refuses __proto__ and constructor keys as unknown fields instead of dropping them', async () => {
+    for (const key of ['__proto__', 'constructor']) {
+      const res = await api.call('POST', '/v1/sellers', {
+        key: partner.key,
+        headers: { 'Content-Type': 'application/json' },
+        rawBody: JSON.stringify(seller({})).replace(/^\{/, `{"${key}":{"status":"suspended"},`),
+      });
+      expectProblem(res, 422);
+      expect(fields(res)).toEqual([key]);
+    }
+  });
+
+  it('sends security headers with every answer, the public trace page included', async () => {
+    for (const path of ['/t/NOSUCHCODE', '/health/live', '/v1/categories']) {
+      const res = await api.get(path, { key: partner.key });
+      expect({ path, nosniff: res.headers.get('x-content-type-options'), referrer: res.headers.get('referrer-policy') }).toEqual({
+        path,
+        nosniff: 'nosniff',
+        referrer: 'strict-origin-when-cross-origin',
+      });
+    }
+  });
+
   it('refuses a document nested 5,000 deep with 422, not a stack overflow', async () => {
     const deep = `${'['.repeat(5000)}1${']'.repeat(5000)}`;
     const res = await api.call('POST', '/v1/sellers', {

@@ -9,6 +9,11 @@ describe('input guard', () => {
     expect(unsafeInput('a\u0000', '')?.field).toBe('body');
   });
 
+  it('refuses __proto__, constructor and prototype keys as unknown fields', () => {
+    expect(unsafeInput(JSON.parse('{"name":"x","__proto__":{"admin":true}}'), '')?.field).toBe('__proto__');
+    expect(unsafeInput({ address: JSON.parse('{"constructor":{}}') }, '')?.field).toBe('address.constructor');
+  });
+
   it('lets paired surrogates (emoji), Vietnamese and ordinary values through', () => {
     expect(unsafeInput({ name: 'Vải thiều 🍒 Lục Ngạn', n: 1, ok: true, none: null, list: ['Cà phê'] }, '')).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import type { FieldError } from '@app/contracts';
 
 /** A UTF-16 surrogate without its pair: PostgreSQL stores it neither in text nor in JSON (nor a NUL). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const unstorable = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s);
 
 /** Deeper than any document the API takes (EPCIS included); class-validator recurses per level. */
@@ -50,6 +51,9 @@ export function unsafeInput(value: unknown, field: string, depth = 0): FieldErro
   }
   for (const [key, v] of Object.entries(value)) {
     const path = field ? `${field}.${key}` : key;
+    // JSON.parse makes these own keys; class-transformer would drop them silently: refused as unknown.
+    if (FORBIDDEN_KEYS.has(key))
+      return { field: path, message: `${path} is not an accepted field`, messageVi: `${path} trường này không được phép` };
     const bad = unsafeInput(key, path, depth + 1) ?? unsafeInput(v, path, depth + 1);
     if (bad) return bad;
   }

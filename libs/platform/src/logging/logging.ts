@@ -9,7 +9,8 @@ export function loggingModule(service: string, level: string): DynamicModule {
       name: service,
       level,
       genReqId: requestIdFor,
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // Credentials callers send: API keys, cookies, the carriers' webhook tokens (Vietnam Post's `Token` header).
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers.token', 'req.headers["x-api-key"]'],
       autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },
     },
   });
