@@ -11,10 +11,12 @@ describe('bad input', () => {
   let partner: PartnerFixture;
   let product: { id: string };
 
+  let sellerId: string;
+
   beforeAll(async () => {
     partner = await new PartnerFixture(api).init();
-    const seller = await partner.seller('Hộ bà Tám – xoài cát', '82');
-    product = await partner.product(seller.id);
+    sellerId = (await partner.seller('Hộ bà Tám – xoài cát', '82')).id;
+    product = await partner.product(sellerId);
   });
 
   const fields = (res: { body: { errors?: { field: string }[] } }) => (res.body.errors ?? []).map((e) => e.field);
@@ -85,6 +87,12 @@ describe('bad input', () => {
       expect(fields(res)).toContain(field);
     }
     expect((await api.get(`/v1/products/${product.id}`, { key: partner.key })).body).toMatchObject({ priceVnd: 65000, status: 'active' });
+  });
+
+  it('refuses a quantity in exponent notation with more decimals than allowed (422, not a 500)', async () => {
+    const res = await api.post('/v1/lots', { sellerId, productName: 'Xoài cát Hòa Lộc', quantity: 1e-7, unit: 'kg' }, { key: partner.key });
+    expectProblem(res, 422);
+    expect(fields(res)).toEqual(['quantity']);
   });
 
   it('answers 100,000 array items with a small 422 at once', async () => {

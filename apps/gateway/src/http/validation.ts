@@ -1,5 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import { ValidateIf } from 'class-validator';
+import { ValidateBy, ValidateIf } from 'class-validator';
 import type { FieldError } from '@app/contracts';
 import { ValidationFailedError } from '@app/platform';
 import { unsafeInput } from './input-guard';
@@ -31,6 +31,7 @@ const VI: Record<string, string> = {
   isISO8601: 'phải là thời điểm ISO 8601 có múi giờ',
   isDateString: 'phải là ngày ISO 8601',
   isPositive: 'phải là số dương',
+  isDecimal: 'phải là số có tối đa {n} chữ số thập phân',
   isLatitude: 'phải là vĩ độ hợp lệ',
   isLongitude: 'phải là kinh độ hợp lệ',
 };
@@ -97,4 +98,19 @@ export function validationPipe(): ValidationPipe {
 /** Like `@IsOptional()`, but only an absent field is skipped: `null` is checked (and refused) like any value. */
 export function IsOptionalNotNull(): PropertyDecorator {
   return ValidateIf((_, value) => value !== undefined);
+}
+
+/**
+ * A finite number with at most `places` decimals. class-validator's `maxDecimalPlaces` reads the
+ * decimals off `toString()` and throws on exponent notation (`1e-7`), a 500 for a bad quantity.
+ */
+export function IsDecimal(places: number): PropertyDecorator {
+  const scale = 10 ** places;
+  return ValidateBy({
+    name: 'isDecimal',
+    validator: {
+      validate: (v: unknown) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v * scale - Math.round(v * scale)) < 1e-6,
+      defaultMessage: (a) => `${a?.property} must be a number with at most ${places} decimals`,
+    },
+  });
 }
