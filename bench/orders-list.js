@@ -53,15 +53,17 @@ async function partnerApp(base) {
  */
 async function seedOrders(db, n, partners, mine) {
   const [{ x }] = (await db.query(`SELECT pg_current_xact_id()::text::bigint AS x`)).rows;
-  // Well below the transactions running now (a busy server's oldest one holds the catch-up feed back).
-  const x0 = Math.max(1, Number(x) - n - 100_000);
+  // Positions below the transactions running now (the oldest one on the server holds the catch-up
+  // feed back), spread over up to n ids even on a young server whose ids are still small.
+  const top = Number(x) - Math.min(100_000, Math.floor(Number(x) / 4));
+  const span = Math.min(n, top - 1);
   await db.query(`
     CREATE TEMP TABLE seed AS
     SELECT i, gen_random_uuid() AS order_id, gen_random_uuid() AS sub_id,
            CASE WHEN i % ${partners} = 0 THEN '${mine.partnerId}' ELSE 'bench-partner-' || (i % ${partners}) END AS partner_id,
            CASE WHEN i % ${partners} = 0 THEN '${mine.sellerId}'::uuid ELSE gen_random_uuid() END AS seller_id,
            CASE WHEN (i / ${partners}) % 20 = 7 THEN 'awaiting_seller' ELSE 'accepted' END AS sub_status,
-           now() - (${n} - i) * interval '1 second' AS at, ${x0} + i AS x
+           now() - (${n} - i) * interval '1 second' AS at, ${top - span} + (i::bigint * ${span}) / ${n} AS x
       FROM generate_series(1, ${n}) i`);
   await db.query(`
     INSERT INTO orders (id, storefront_key_id, status, buyer_name, buyer_phone, address, payment_method, service, carrier_code,
