@@ -23,6 +23,10 @@ export class SellerAnswersAndOrderLists1765100000000 implements MigrationInterfa
     await q.query(`ALTER TABLE sub_orders ALTER COLUMN acceptance DROP DEFAULT`);
     await q.query(`CREATE INDEX sub_orders_accept_by_idx ON sub_orders (accept_by) WHERE status = 'awaiting_seller'`);
     await q.query(`CREATE INDEX sub_orders_seller_idx ON sub_orders (seller_id)`);
+    // A partner's sub-orders by status (`?subOrderStatus=awaiting_seller`): the few waiting ones
+    // are found first, not by walking all of the partner's orders.
+    await q.query(`DROP INDEX sub_orders_partner_idx`);
+    await q.query(`CREATE INDEX sub_orders_partner_status_idx ON sub_orders (partner_id, status)`);
     await q.query(`ALTER TABLE shipments ADD COLUMN pickup_from timestamptz, ADD COLUMN pickup_to timestamptz`);
     await q.query(`ALTER TABLE shipment_reports ADD COLUMN location text`);
 
@@ -55,6 +59,8 @@ export class SellerAnswersAndOrderLists1765100000000 implements MigrationInterfa
     await q.query(`ALTER TABLE orders DROP COLUMN change_xid`);
     await q.query(`ALTER TABLE shipment_reports DROP COLUMN location`);
     await q.query(`ALTER TABLE shipments DROP COLUMN pickup_to, DROP COLUMN pickup_from`);
+    await q.query(`DROP INDEX sub_orders_partner_status_idx`);
+    await q.query(`CREATE INDEX sub_orders_partner_idx ON sub_orders (partner_id)`);
     await q.query(`DROP INDEX sub_orders_seller_idx`);
     await q.query(`DROP INDEX sub_orders_accept_by_idx`);
     await q.query(`

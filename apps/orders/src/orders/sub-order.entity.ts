@@ -27,6 +27,7 @@ export interface RejectedLine {
  */
 @Entity({ name: 'sub_orders' })
 @Index('sub_orders_accept_by_idx', ['acceptBy'], { where: "status = 'awaiting_seller'" })
+@Index('sub_orders_partner_status_idx', ['partnerId', 'status'])
 export class SubOrder {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -39,7 +40,6 @@ export class SubOrder {
   @Column({ type: 'uuid', name: 'seller_id' })
   sellerId: string;
 
-  @Index('sub_orders_partner_idx')
   @Column({ type: 'text', name: 'partner_id' })
   partnerId: string;
 
