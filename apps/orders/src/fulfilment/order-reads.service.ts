@@ -52,9 +52,11 @@ export class OrderReadsService {
     const more = rows.length > r.limit;
     const pageRows = more ? rows.slice(0, r.limit) : rows;
     const aggs = await this.orders.loadMany(pageRows.map((x) => x.id));
+    // The orders are read after their positions: one changed in between has moved further on. In
+    // catch-up it is shown there, with that state, not here too (a poller would get its state twice).
     const items = pageRows.flatMap((x) => {
       const agg = aggs.get(x.id);
-      return agg ? [orderView(agg, caller)] : [];
+      return agg && !(catchUp && agg.order.changeXid !== x.x) ? [orderView(agg, caller)] : [];
     });
     const last = pageRows[pageRows.length - 1];
     let next: ListPosition | null = more ? { x: last.x, id: last.id } : null;
