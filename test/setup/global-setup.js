@@ -40,6 +40,10 @@ module.exports = async function globalSetup() {
     ADMIN_API_KEY: process.env.ADMIN_API_KEY ?? 'test-admin-key-0123456789',
     CARRIER_WEBHOOK_SECRETS: 'VTP:vtp-webhook-secret-test,VNPOST:vnpost-webhook-secret-test',
     OUTBOX_POLL_MS: '200',
+    // Receivers in the tests are HTTP servers on loopback; retries come quickly.
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+    WEBHOOK_RETRY_SCHEDULE_MS: '400,400,400,400,400',
+    WEBHOOK_TIMEOUT_MS: '5000',
   };
   const gatewayPort = Number(process.env.E2E_GATEWAY_PORT ?? 29000);
   const cluster = await startCluster({
@@ -55,6 +59,6 @@ module.exports = async function globalSetup() {
   process.env.E2E_CARRIER_WEBHOOK_SECRETS = env.CARRIER_WEBHOOK_SECRETS;
   process.env.E2E_LOG_DIR = path.join(ROOT, '.data', 'test-logs', runId);
   console.log(
-    `\nsetup: kafka ${broker.startedByUs ? 'started' : 'reused'} in ${(broker.readyMs / 1000).toFixed(1)} s; cluster of 5 processes ready; total ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    `\nsetup: kafka ${broker.startedByUs ? 'started' : 'reused'} in ${(broker.readyMs / 1000).toFixed(1)} s; cluster of 6 processes ready; total ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
 };

@@ -165,12 +165,14 @@ export class OrdersService {
           subOrders: subOrders.map((s) => ({
             subOrderId: s.id,
             sellerId: s.sellerId,
+            partnerId: s.partnerId,
             lines: s.items.map((l) => ({ productId: l.productId, quantity: l.quantity })),
           })),
           itemsVnd: order.itemsVnd,
           shippingVnd: order.shippingVnd,
           codVnd: order.codVnd,
           deliveryProvinceCode: order.address.provinceCode,
+          storefrontKeyId: order.storefrontKeyId,
         }),
       );
       // The insert filled in placedAt, updatedAt and version; nothing else to read back.

@@ -97,6 +97,10 @@ export class PayoutsService {
       if (!batch) throw new NotFoundError('Payout', id, 'đợt chi trả');
       if (batch.status !== 'created') throw new IllegalTransitionError('Payout', batch.status, 'paid');
       const items = await this.payouts.items(id, manager);
+      const partners = await this.sellers.findMany(
+        manager,
+        items.map((i) => i.sellerId),
+      );
       batch.status = 'paid';
       batch.paidAt = new Date();
       await this.payouts.update(manager, batch);
@@ -111,7 +115,16 @@ export class PayoutsService {
       });
       await this.outbox.add(
         manager,
-        event(PayoutBatchPaidV1, batch.id, { payoutId: batch.id, totalVnd: batch.totalVnd, paidAt: batch.paidAt.toISOString() }),
+        event(PayoutBatchPaidV1, batch.id, {
+          payoutId: batch.id,
+          totalVnd: batch.totalVnd,
+          paidAt: batch.paidAt.toISOString(),
+          items: items.map((i) => ({
+            sellerId: i.sellerId,
+            partnerId: partners.get(i.sellerId)?.partnerId ?? null,
+            amountVnd: i.amountVnd,
+          })),
+        }),
       );
     });
     return this.get(id);

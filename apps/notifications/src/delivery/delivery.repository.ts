@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import type { DeliveryStatus, PublicEvent, PublicEventType } from '@app/contracts';
+import { decodeCursor } from '@app/persistence';
+import { DeliveryAttempt } from './delivery-attempt.entity';
+import { sourcesOf, targetOf, transition, type DeliveryTransition } from './delivery-state';
+import { Delivery } from './delivery.entity';
+
+/** The channel a commit that queued deliveries notifies, to wake the delivery workers at once. */
+export const DELIVERY_CHANNEL = 'webhook_deliveries';
+
+/** A delivery a worker claimed: what to send, where, and with which secrets. */
+export interface ClaimedDelivery {
+  delivery: Delivery;
+  url: string;
+  secretEnc: string;
+  previousSecretEnc: string | null;
+  previousSecretExpiresAt: Date | null;
+  body: PublicEvent;
+}
+
+/** One row of an endpoint's delivery log (an attempt made, or the one due). */
+export interface AttemptRow {
+  id: string;
+  event_id: string;
+  type: PublicEventType;
+  attempt: number;
+  status: DeliveryStatus;
+  http_status: number | null;
+  duration_ms: number | null;
+  response_snippet: string | null;
+  error: string | null;
+  attempted_at: Date | null;
+  next_attempt_at: Date | null;
+}
+
+@Injectable()
+export class DeliveryRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One pending delivery of the event per endpoint, due at once (the workers are woken on commit). */
+  async createFor(manager: EntityManager, eventId: string, endpointIds: string[]): Promise<void> {
+    if (endpointIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO deliveries (id, event_id, endpoint_id, status, attempts, next_attempt_at)
+       SELECT x.id, $1, x.endpoint_id, 'pending', 0, now() FROM unnest($2::uuid[], $3::uuid[]) AS x(id, endpoint_id)
+       ON CONFLICT (event_id, endpoint_id) DO NOTHING`,
+      [eventId, endpointIds.map(() => uuidv7()), endpointIds],
+    );
+    await manager.query(`NOTIFY ${DELIVERY_CHANNEL}`);
+  }
+
+  /**
+   * Claims due deliveries of enabled endpoints: locked with SKIP LOCKED (another instance takes
+   * others), at most `room(endpointId)` per endpoint, each moved `leaseMs` ahead and its attempt
+   * counted, in one short transaction. A worker that dies before recording the outcome leaves the
+   * delivery due again when the lease ends: sent again, with the same webhook-id.
+   */
+  claim(limit: number, room: (endpointId: string) => number, leaseMs: number): Promise<ClaimedDelivery[]> {
+    return this.dataSource.transaction(async (m) => {
+      const rows = await m.query<
+        {
+          id: string;
+          endpoint_id: string;
+          url: string;
+          secret_enc: string;
+          previous_secret_enc: string | null;
+          previous_secret_expires_at: Date | null;
+          body: PublicEvent;
+        }[]
+      >(
+        `SELECT d.id, d.endpoint_id, e.url, e.secret_enc, e.previous_secret_enc, e.previous_secret_expires_at, p.body
+           FROM deliveries d
+           JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.status = 'enabled'
+           JOIN public_events p ON p.id = d.event_id
+          WHERE d.status = 'pending' AND d.next_attempt_at <= now()
+          ORDER BY d.next_attempt_at
+          LIMIT $1
+          FOR UPDATE OF d SKIP LOCKED`,
+        [limit * 4],
+      );
+      const taken = new Map<string, number>();
+      const chosen = rows.filter((r) => {
+        const n = taken.get(r.endpoint_id) ?? 0;
+        if (n >= room(r.endpoint_id) || taken.size > limit) return false;
+        taken.set(r.endpoint_id, n + 1);
+        return true;
+      });
+      if (chosen.length === 0) return [];
+      const [updated] = await m.query<[Delivery[], number]>(
+        `UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = now() + ($2 || ' milliseconds')::interval, updated_at = now()
+          WHERE id = ANY($1::uuid[])
+          RETURNING id, event_id AS "eventId", endpoint_id AS "endpointId", status, attempts, next_attempt_at AS "nextAttemptAt"`,
+        [chosen.map((r) => r.id), String(leaseMs)],
+      );
+      const byId = new Map(updated.map((d) => [d.id, Object.assign(new Delivery(), d)]));
+      return chosen.map((r) => ({
+        delivery: byId.get(r.id)!,
+        url: r.url,
+        secretEnc: r.secret_enc,
+        previousSecretEnc: r.previous_secret_enc,
+        previousSecretExpiresAt: r.previous_secret_expires_at,
+        body: r.body,
+      }));
+    });
+  }
+
+  /** Records an attempt and moves the delivery by `t`, unless a replay or a disable moved it meanwhile. */
+  async recordAttempt(
+    manager: EntityManager,
+    d: Delivery,
+    t: DeliveryTransition,
+    nextAttemptAt: Date | null,
+    attempt: Omit<DeliveryAttempt, 'id' | 'deliveryId' | 'endpointId' | 'eventId' | 'attempt' | 'nextAttemptAt'>,
+  ): Promise<void> {
+    const current = await manager
+      .getRepository(Delivery)
+      .createQueryBuilder('d')
+      .where('d.id = :id', { id: d.id })
+      .setLock('pessimistic_write')
+      .getOne();
+    await manager.getRepository(DeliveryAttempt).insert({
+      id: uuidv7(),
+      deliveryId: d.id,
+      endpointId: d.endpointId,
+      eventId: d.eventId,
+      attempt: d.attempts,
+      nextAttemptAt: t === 'scheduleRetry' ? nextAttemptAt : null,
+      ...attempt,
+    });
+    // Still the attempt this worker claimed? (A replay restarts it; then the replay's attempt counts.)
+    if (!current || current.status !== 'pending' || current.attempts !== d.attempts) return;
+    transition(current, t, nextAttemptAt);
+    await manager.getRepository(Delivery).update(current.id, {
+      status: current.status,
+      nextAttemptAt: current.nextAttemptAt,
+      updatedAt: new Date(),
+    });
+  }
+
+  /** Moves every delivery of the endpoint in a source state of `t` by `t` (e.g. fail them all when it is disabled). */
+  async moveAllOfEndpoint(manager: EntityManager, endpointId: string, t: DeliveryTransition): Promise<void> {
+    await manager.query(
+      `UPDATE deliveries SET status = $3, next_attempt_at = NULL, updated_at = now() WHERE endpoint_id = $1 AND status = ANY($2)`,
+      [endpointId, sourcesOf(t), targetOf(t)],
+    );
+  }
+
+  /**
+   * Replay: the endpoint's deliveries of these events are due again now (`requeue`), those it
+   * never had are created; with `onlyFailed`, only failed ones. Returns how many are queued.
+   */
+  async requeue(endpointId: string, eventIds: string[], onlyFailed: boolean): Promise<number> {
+    if (eventIds.length === 0) return 0;
+    return this.dataSource.transaction(async (m) => {
+      const from = onlyFailed ? ['failed'] : sourcesOf('requeue');
+      const [moved] = await m.query<[{ event_id: string }[], number]>(
+        `UPDATE deliveries SET status = $4, next_attempt_at = now(), updated_at = now()
+          WHERE endpoint_id = $1 AND event_id = ANY($2::uuid[]) AND status = ANY($3) RETURNING event_id`,
+        [endpointId, eventIds, from, targetOf('requeue')],
+      );
+      if (moved.length > 0) await m.query(`NOTIFY ${DELIVERY_CHANNEL}`);
+      if (onlyFailed) return moved.length;
+      const before = await m.query<{ n: string }[]>(`SELECT count(*) AS n FROM deliveries WHERE endpoint_id = $1`, [endpointId]);
+      for (const eventId of eventIds) await this.createFor(m, eventId, [endpointId]);
+      const after = await m.query<{ n: string }[]>(`SELECT count(*) AS n FROM deliveries WHERE endpoint_id = $1`, [endpointId]);
+      return moved.length + Number(after[0].n) - Number(before[0].n);
+    });
+  }
+
+  /**
+   * The endpoint's log, newest first: every attempt made, and for a delivery still waiting for its
+   * first attempt (or a requeued one), the attempt that is due.
+   */
+  async log(endpointId: string, limit: number, cursor: string | undefined): Promise<AttemptRow[]> {
+    const after = decodeCursor<{ id: string }>(cursor, ['id']);
+    return this.dataSource.query<AttemptRow[]>(
+      `SELECT * FROM (
+         SELECT a.id, a.event_id, p.type, a.attempt, a.status, a.http_status, a.duration_ms, a.response_snippet, a.error,
+                a.attempted_at, a.next_attempt_at
+           FROM delivery_attempts a JOIN public_events p ON p.id = a.event_id
+          WHERE a.endpoint_id = $1
+         UNION ALL
+         SELECT d.id, d.event_id, p.type, d.attempts + 1, d.status, NULL, NULL, NULL, NULL, NULL, d.next_attempt_at
+           FROM deliveries d JOIN public_events p ON p.id = d.event_id
+          WHERE d.endpoint_id = $1 AND d.status = 'pending'
+            AND NOT EXISTS (SELECT 1 FROM delivery_attempts a WHERE a.delivery_id = d.id AND a.attempt = d.attempts AND a.next_attempt_at IS NOT NULL)
+       ) x
+       WHERE ($2::uuid IS NULL OR x.id < $2::uuid)
+       ORDER BY x.id DESC LIMIT $3`,
+      [endpointId, after?.id ?? null, limit + 1],
+    );
+  }
+}
