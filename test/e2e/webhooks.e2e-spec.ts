@@ -290,4 +290,42 @@ describe('webhooks and the event feed', () => {
     expect((await api.call('DELETE', `/v1/webhook-endpoints/${ep.id}`, { key: partnerA.key })).status).toBe(204);
     expectProblem(await api.get(`/v1/webhook-endpoints/${ep.id}`, { key: partnerA.key }), 404);
   });
+
+  it('documents every event type’s delivery and payload in the OpenAPI document', async () => {
+    const doc = (await api.get('/openapi.json')).body as {
+      paths: Record<string, unknown>;
+      'x-webhooks': Record<string, { post: { requestBody: { content: { 'application/json': { schema: { $ref: string } } } } } }>;
+      components: { schemas: Record<string, { properties: { data: { properties: Record<string, unknown> } } }> };
+    };
+    for (const p of [
+      '/v1/webhook-endpoints',
+      '/v1/webhook-endpoints/{id}',
+      '/v1/webhook-endpoints/{id}/rotate-secret',
+      '/v1/webhook-endpoints/{id}/test',
+      '/v1/webhook-endpoints/{id}/deliveries',
+      '/v1/webhook-endpoints/{id}/replay',
+      '/v1/events',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(p);
+    }
+    const types = [
+      'order.created',
+      'order.status_changed',
+      'sub_order.awaiting_seller',
+      'sub_order.accepted',
+      'sub_order.declined',
+      'sub_order.expired',
+      'shipment.status_changed',
+      'remittance.reconciled',
+      'payout.paid',
+      'product.suspended',
+      'webhook.test',
+    ];
+    expect(Object.keys(doc['x-webhooks']).sort()).toEqual([...types].sort());
+    for (const t of types) {
+      const ref = doc['x-webhooks'][t].post.requestBody.content['application/json'].schema.$ref;
+      const schema = doc.components.schemas[ref.split('/').pop()!];
+      expect({ t, sequence: Boolean(schema.properties.data.properties.sequence) }).toEqual({ t, sequence: true });
+    }
+  });
 });

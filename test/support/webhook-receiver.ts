@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 /** One request a receiver got. */
 export interface Received {
+  path: string;
   id: string;
   timestamp: string;
   signature: string;
@@ -38,6 +39,7 @@ export class WebhookReceiver {
       req.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const r: Received = {
+          path: req.url ?? '',
           id: String(req.headers['webhook-id']),
           timestamp: String(req.headers['webhook-timestamp']),
           signature: String(req.headers['webhook-signature']),

@@ -22,10 +22,11 @@ for (const [net, prefix] of [
 ] as const) {
   BLOCKED.addSubnet(net, prefix, 'ipv4');
 }
+// IPv4-mapped IPv6 (::ffff:a.b.c.d) is checked as its IPv4 address in isBlockedAddress: a
+// ::ffff:0:0/96 rule here would also match every IPv4 address (BlockList maps them).
 for (const [net, prefix] of [
   ['::', 128],
   ['::1', 128],
-  ['::ffff:0:0', 96],
   ['64:ff9b::', 96],
   ['fc00::', 7],
   ['fe80::', 10],
