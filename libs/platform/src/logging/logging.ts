@@ -9,7 +9,17 @@ export function loggingModule(service: string, level: string): DynamicModule {
       name: service,
       level,
       genReqId: requestIdFor,
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // Webhook signing secrets (`secret`, shown once; `secretEnc` at rest) never reach a log line.
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'secret',
+        '*.secret',
+        '*.*.secret',
+        'secretEnc',
+        '*.secretEnc',
+        '*.*.secretEnc',
+      ],
       autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },
     },
   });
