@@ -164,6 +164,14 @@ describe('journey: farm to door to payout', () => {
       });
       sellers.push(read);
     }
+    // The vải thiều farm answers each order by hand (the default); the other two take orders automatically.
+    expect(sellers.map((x) => x.orderAcceptance)).toEqual(['manual', 'manual', 'manual']);
+    for (const seller of sellers.slice(1)) {
+      const changed = await partner.PATCH('/v1/sellers/{id}', { params: { path: { id: seller.id } }, body: { orderAcceptance: 'auto' } });
+      expect(ok(changed, 'seller change')).toMatchObject({ id: seller.id, orderAcceptance: 'auto' });
+    }
+    const listed = ok(await partner.GET('/v1/sellers', { params: { query: { limit: 100 } } }), 'sellers');
+    expect(listed.items.map((x) => x.id).sort()).toEqual(sellers.map((x) => x.id).sort());
   });
 
   it('opens a traced lot with its farm diary and lists the produce linked to it', async () => {
@@ -279,8 +287,42 @@ describe('journey: farm to door to payout', () => {
 
     multiSeller = await order(pending.id, 'confirmed');
     viaViettel = await order(ok(single, 'order').id, 'confirmed');
-    expect(multiSeller.subOrders.every((s) => s.shipmentId && s.carrierCode === 'VNPOST')).toBe(true);
-    expect(viaViettel.subOrders[0]).toMatchObject({ carrierCode: 'VTP', shipmentStatus: 'requested' });
+    // The vải thiều farm answers by hand: its parcels wait for it; the other two are on their way.
+    const lychee = multiSeller.subOrders.find((s) => s.sellerId === sellers[0].id)!;
+    expect(lychee).toMatchObject({ status: 'awaiting_seller', acceptance: 'manual', shipmentId: null });
+    expect(lychee.acceptBy).toMatch(/\+07:00$/);
+    expect(viaViettel.subOrders[0]).toMatchObject({ status: 'awaiting_seller', shipmentId: null });
+    for (const sub of multiSeller.subOrders.filter((s) => s.sellerId !== sellers[0].id)) {
+      expect(sub).toMatchObject({ status: 'accepted', acceptance: 'auto', carrierCode: 'VNPOST', shipmentStatus: 'requested' });
+    }
+  });
+
+  it('lets the partner app find the orders waiting for its seller and accept them with a pickup window', async () => {
+    const waiting = ok(
+      await partner.GET('/v1/orders', { params: { query: { subOrderStatus: 'awaiting_seller', sellerId: sellers[0].id, limit: 100 } } }),
+      'orders awaiting the seller',
+    );
+    expect(waiting.items.map((o) => o.id).sort()).toEqual([multiSeller.id, viaViettel.id].sort());
+    // A partner sees only its sellers' sub-orders; all three are this partner's here.
+    expect(waiting.items.find((o) => o.id === multiSeller.id)?.subOrders).toHaveLength(3);
+    const from = new Date(Date.now() + 2 * 3_600_000);
+    const window = { from: from.toISOString(), to: new Date(from.getTime() + 3 * 3_600_000).toISOString() };
+    for (const o of [multiSeller, viaViettel]) {
+      const sub = o.subOrders.find((s) => s.sellerId === sellers[0].id)!;
+      const accepted = await partner.POST('/v1/orders/{id}/sub-orders/{subOrderId}/accept', {
+        params: { path: { id: o.id, subOrderId: sub.id } },
+        body: { pickupWindow: window, note: 'Hàng đóng hộp quà, lấy ở nhà văn hóa thôn.' },
+        headers: { 'Idempotency-Key': `accept-${sub.id}` },
+      });
+      expect(ok(accepted, 'accept').subOrders.find((s) => s.id === sub.id)).toMatchObject({
+        status: 'accepted',
+        pickupWindow: { from: expect.stringMatching(/\+07:00$/), to: expect.stringMatching(/\+07:00$/) },
+      });
+    }
+    multiSeller = await order(multiSeller.id, 'confirmed');
+    viaViettel = await order(viaViettel.id, 'confirmed');
+    expect(multiSeller.subOrders.every((s) => s.status === 'accepted' && s.shipmentId && s.carrierCode === 'VNPOST')).toBe(true);
+    expect(viaViettel.subOrders[0]).toMatchObject({ status: 'accepted', carrierCode: 'VTP', shipmentStatus: 'requested' });
   });
 
   it('hands the postal systems one shipment request per parcel on fulfilment.shipments', async () => {
@@ -296,6 +338,9 @@ describe('journey: farm to door to payout', () => {
     for (const sub of expected) {
       const request = requests.find((m) => m.key === sub.shipmentId);
       expect(request?.data).toMatchObject({ codVnd: sub.codVnd, sender: { phone: '+84912345678' } });
+      // The seller's pickup window reaches the carrier with the parcels it accepted by hand.
+      if (sub.sellerId === sellers[0].id) expect(request?.data).toMatchObject({ pickupWindow: sub.pickupWindow });
+      else expect(request?.data).not.toHaveProperty('pickupWindow');
     }
   });
 

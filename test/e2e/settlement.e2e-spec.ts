@@ -159,6 +159,7 @@ describe('settlement', () => {
       {
         name: 'HTX Vải thiều Lục Ngạn',
         kind: 'cooperative',
+        orderAcceptance: 'auto',
         phone: '0912345678',
         address: { provinceCode: '24', wardCode: wardsOf('24')[0].code, line: 'Thôn Kép' },
       },

@@ -39,6 +39,7 @@ describe('traceability: supply chain, capture and tamper evidence', () => {
         {
           name: 'Hộ ông Nguyễn Văn Thắng',
           kind: 'household',
+          orderAcceptance: 'auto',
           phone: '0987 654 321',
           address: { provinceCode: '24', wardCode, line: 'Thôn Đồng Vành' },
         },

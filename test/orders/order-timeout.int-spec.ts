@@ -9,6 +9,7 @@ import { OrdersEnv } from '../../apps/orders/src/orders.env';
 import { OrdersModule } from '../../apps/orders/src/orders.module';
 import { OrderSaga } from '../../apps/orders/src/orders/order-saga';
 import { OrderSweeps } from '../../apps/orders/src/orders/order-sweeps';
+import { OrderReadsService } from '../../apps/orders/src/orders/order-reads.service';
 import { OrdersService } from '../../apps/orders/src/orders/orders.service';
 import { runId } from '../support/infra';
 
@@ -70,12 +71,12 @@ describe('orders stuck pending', () => {
       paymentMethod: 'cod',
     });
     expect(placed.status).toBe('pending');
-    expect(await app.get(OrderSweeps).sweep()).toEqual({ timedOut: 0, completed: 0 });
+    expect(await app.get(OrderSweeps).sweep()).toEqual({ timedOut: 0, expired: 0, completed: 0 });
     await new Promise((r) => setTimeout(r, 1100));
     expect((await app.get(OrderSweeps).sweep()).timedOut).toBe(1);
-    expect(await app.get(OrderSweeps).sweep()).toEqual({ timedOut: 0, completed: 0 });
+    expect(await app.get(OrderSweeps).sweep()).toEqual({ timedOut: 0, expired: 0, completed: 0 });
 
-    const view = await orders.get(storefront, placed.id);
+    const view = await app.get(OrderReadsService).get(storefront, placed.id);
     expect(view).toMatchObject({ status: 'rejected', reason: 'timed out waiting for stock' });
     expect(view.subOrders[0].status).toBe('released');
     const emitted = [
@@ -94,7 +95,7 @@ describe('orders stuck pending', () => {
       '/test/catalog',
     );
     await ds.transaction((m) => app.get(OrderSaga).onReserved([late], m));
-    expect((await orders.get(storefront, placed.id)).status).toBe('rejected');
+    expect((await app.get(OrderReadsService).get(storefront, placed.id)).status).toBe('rejected');
     expect(await outboxTypes(placed.id)).toEqual(emitted);
   });
 });

@@ -40,6 +40,9 @@ module.exports = async function globalSetup() {
     ADMIN_API_KEY: process.env.ADMIN_API_KEY ?? 'test-admin-key-0123456789',
     CARRIER_WEBHOOK_SECRETS: 'VTP:vtp-webhook-secret-test,VNPOST:vnpost-webhook-secret-test',
     OUTBOX_POLL_MS: '200',
+    // A seller's deadline short enough for the expiry test to see it pass.
+    SELLER_ACCEPT_TIMEOUT_MS: '20000',
+    ORDER_SWEEP_INTERVAL_MS: '1000',
     // Receivers in the tests are HTTP servers on loopback; retries come quickly.
     WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     WEBHOOK_RETRY_SCHEDULE_MS: '400,400,400,400,400',

@@ -19,10 +19,17 @@ export class PartnerFixture {
     return this;
   }
 
-  async seller(name: string, provinceCode: string): Promise<Seller> {
+  /** A seller; `auto` unless asked (its orders go to the carrier without its answer). */
+  async seller(name: string, provinceCode: string, orderAcceptance: 'auto' | 'manual' = 'auto'): Promise<Seller> {
     const res = await this.api.post(
       '/v1/sellers',
-      { name, kind: 'household', phone: '0912345678', address: { provinceCode, wardCode: wardsOf(provinceCode)[0].code, line: 'Thôn 1' } },
+      {
+        name,
+        kind: 'household',
+        phone: '0912345678',
+        address: { provinceCode, wardCode: wardsOf(provinceCode)[0].code, line: 'Thôn 1' },
+        orderAcceptance,
+      },
       { key: this.key },
     );
     if (res.status !== 201) throw new Error(`seller: ${res.status} ${JSON.stringify(res.body)}`);

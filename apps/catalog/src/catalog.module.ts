@@ -21,6 +21,7 @@ import { LotTraceCodesProjector } from './lots/lot-trace-codes.projector';
 import { VisiblePriceIndex1764900000000 } from './migrations/1764900000000-visible-price-index';
 import { CreationKeys1764810000000 } from './migrations/1764810000000-creation-keys';
 import { LotTraceCodes1764800000000 } from './migrations/1764800000000-lot-trace-codes';
+import { SellerOrderAcceptance1765100000000 } from './migrations/1765100000000-seller-order-acceptance';
 import { Seller } from './sellers/seller.entity';
 import { SellerRepository } from './sellers/seller.repository';
 import { SellersController } from './sellers/sellers.controller';
@@ -38,6 +39,7 @@ export const CATALOG_MIGRATIONS = [
   LotTraceCodes1764800000000,
   CreationKeys1764810000000,
   VisiblePriceIndex1764900000000,
+  SellerOrderAcceptance1765100000000,
 ];
 
 /** Sellers, products, prices, stock, search. Owns the `<prefix>_catalog` database. */

@@ -27,6 +27,11 @@ export class OrdersEnv extends ServiceEnv {
   @Min(1000)
   ORDER_PENDING_TIMEOUT_MS: number = 120000;
 
+  /** A sub-order of a `manual` seller not accepted or declined within this is `expired` (stock released). */
+  @IsInt()
+  @Min(1000)
+  SELLER_ACCEPT_TIMEOUT_MS: number = 24 * 3600 * 1000;
+
   /** A delivered order becomes completed after this many hours (the return window). */
   @IsInt()
   @Min(0)

@@ -5,6 +5,14 @@ import { CatalogViewProjector } from './catalog-view/catalog-view.projector';
 import { CatalogViewRepository } from './catalog-view/catalog-view.repository';
 import { Orders1763861000000 } from './migrations/1763861000000-orders';
 import { OrderPlacementKeys1764800000000 } from './migrations/1764800000000-order-placement-keys';
+import { SellerAnswersAndOrderLists1765100000000 } from './migrations/1765100000000-seller-answers-and-order-lists';
+import { CarrierReports } from './fulfilment/carrier-reports';
+import { Fulfilment } from './fulfilment/fulfilment';
+import { OrderListRepository } from './orders/order-list.repository';
+import { OrderPartner } from './orders/order-partner.entity';
+import { OrderReadsService } from './orders/order-reads.service';
+import { SellerAnswersService } from './orders/seller-answers.service';
+import { ShipmentRequests } from './shipments/shipment-requests';
 import { OrderLifecycle } from './orders/order-lifecycle';
 import { OrderSaga } from './orders/order-saga';
 import { OrderSweeps } from './orders/order-sweeps';
@@ -22,8 +30,8 @@ import { ShipmentsRepository } from './shipments/shipments.repository';
 import { ShipmentsService } from './shipments/shipments.service';
 
 export const ORDERS = 'orders';
-export const ORDERS_ENTITIES: Type[] = [CatalogProduct, Order, SubOrder, Shipment, ShipmentReportRecord];
-export const ORDERS_MIGRATIONS: Type[] = [Orders1763861000000, OrderPlacementKeys1764800000000];
+export const ORDERS_ENTITIES: Type[] = [CatalogProduct, Order, OrderPartner, SubOrder, Shipment, ShipmentReportRecord];
+export const ORDERS_MIGRATIONS: Type[] = [Orders1763861000000, OrderPlacementKeys1764800000000, SellerAnswersAndOrderLists1765100000000];
 
 /** Orders split per seller, the stock saga, shipments and carrier status. Owns `<prefix>_orders`. */
 @Module({})
@@ -38,10 +46,16 @@ export class OrdersModule {
         CatalogViewRepository,
         CatalogViewProjector,
         OrdersRepository,
+        OrderListRepository,
         OrdersService,
+        OrderReadsService,
+        SellerAnswersService,
         OrderLifecycle,
         OrderSaga,
         OrderSweeps,
+        Fulfilment,
+        CarrierReports,
+        ShipmentRequests,
         ShipmentsRepository,
         ShipmentsService,
       ],

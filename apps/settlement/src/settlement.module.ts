@@ -1,3 +1,4 @@
+import { OrderWithdrawalsHandler } from './reports/order-withdrawals.handler';
 import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { serviceModules } from '@app/messaging';
 import { LedgerAccount } from './ledger/ledger-account.entity';
@@ -86,6 +87,7 @@ export class SettlementModule {
         PayoutsService,
         ReportRepository,
         ReportsService,
+        OrderWithdrawalsHandler,
       ],
     };
   }

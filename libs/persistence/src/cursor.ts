@@ -8,11 +8,20 @@ export function encodeCursor(key: Record<string, string | number>): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor<K extends Record<string, string | number>>(cursor: string | undefined, fields: (keyof K)[]): K | undefined {
+export function decodeCursor<K extends Record<string, string | number>>(
+  cursor: string | undefined,
+  fields: (keyof K)[],
+  valid: (key: K) => boolean = () => true,
+): K | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof parsed === 'object' && parsed !== null && fields.every((f) => ['string', 'number'].includes(typeof (parsed as K)[f]))) {
+    if (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      fields.every((f) => ['string', 'number'].includes(typeof (parsed as K)[f])) &&
+      valid(parsed as K)
+    ) {
       return parsed as K;
     }
   } catch {

@@ -26,6 +26,11 @@ export class ProductRepository {
     return manager.getRepository(Product).save(product);
   }
 
+  /** Every product of a seller, in id order (to republish their snapshots after the seller changed). */
+  ofSeller(manager: EntityManager, sellerId: string): Promise<Product[]> {
+    return manager.getRepository(Product).find({ where: { sellerId }, order: { id: 'ASC' } });
+  }
+
   findCreated(partnerId: string, creationKey: string): Promise<Product | null> {
     return this.dataSource.getRepository(Product).findOneBy({ partnerId, creationKey });
   }

@@ -50,6 +50,7 @@ export function productSnapshot(p: Product, seller: Seller): ProductSnapshot {
       provinceCode: seller.provinceCode,
       wardCode: seller.wardCode,
       line: seller.addressLine,
+      orderAcceptance: seller.orderAcceptance,
     },
   };
 }

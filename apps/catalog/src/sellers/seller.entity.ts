@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { LegacyAddress, SellerKind } from '@app/contracts';
+import type { LegacyAddress, OrderAcceptance, SellerKind } from '@app/contracts';
 
 /** A farm household, cooperative or enterprise, registered (and owned) by a partner. */
 @Entity({ name: 'sellers' })
@@ -38,6 +38,10 @@ export class Seller {
 
   @Column({ type: 'text', default: 'active' })
   status: 'active' | 'suspended';
+
+  /** Whether the seller answers each order (`manual`) or takes them all (`auto`). */
+  @Column({ type: 'text', name: 'order_acceptance', default: 'manual' })
+  orderAcceptance: OrderAcceptance;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;

@@ -18,6 +18,7 @@ export function sellerView(s: Seller): SellerView {
       ...(s.legacyAddress ? { legacy: s.legacyAddress } : {}),
     },
     status: s.status,
+    orderAcceptance: s.orderAcceptance,
     createdAt: toVietnamIso(s.createdAt),
   };
 }

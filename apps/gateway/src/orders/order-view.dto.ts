@@ -1,12 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  DeclineReasons,
+  OrderAcceptanceModes,
   OrderStatuses,
   ShipmentStatuses,
+  SubOrderStatuses,
+  type DeclineReason,
+  type OrderAcceptance,
   type OrderStatus,
   type OrderView,
+  type PickupWindow,
   type QuoteView,
   type ShipmentStatus,
+  type SubOrderStatus,
   type SubOrderView,
+  type TrackingEntry,
 } from '@app/contracts';
 
 class QuoteLineDto {
@@ -43,11 +51,37 @@ class RejectedLineDto {
   @ApiProperty({ example: 'insufficient_stock' }) reason: string;
 }
 
+export class PickupWindowViewDto implements PickupWindow {
+  @ApiProperty({ example: '2026-01-29T08:00:00+07:00' }) from: string;
+  @ApiProperty({ example: '2026-01-29T11:00:00+07:00' }) to: string;
+}
+
+class TrackingEntryDto implements TrackingEntry {
+  @ApiProperty({ enum: ShipmentStatuses }) status: ShipmentStatus;
+  @ApiProperty({ example: '2026-01-29T09:12:00+07:00' }) occurredAt: string;
+  @ApiPropertyOptional({ example: 'Bưu cục Lục Ngạn' }) location?: string;
+  @ApiPropertyOptional({ example: '200', description: 'The carrier’s own status code.' }) carrierStatusCode?: string;
+}
+
 class SubOrderViewDto implements SubOrderView {
   @ApiProperty() id: string;
   @ApiProperty() sellerId: string;
   @ApiProperty() sellerName: string;
-  @ApiProperty({ enum: ['pending', 'reserved', 'rejected', 'released'] }) status: 'pending' | 'reserved' | 'rejected' | 'released';
+  @ApiProperty({
+    enum: SubOrderStatuses,
+    description:
+      '`awaiting_seller`: stock reserved, the seller has until `acceptBy` to accept or decline; `accepted`: the shipment is requested; `declined` / `expired`: stock released, the order’s totals lowered.',
+  })
+  status: SubOrderStatus;
+  @ApiProperty({ enum: OrderAcceptanceModes, description: 'How the seller took orders when this one was placed.' })
+  acceptance: OrderAcceptance;
+  @ApiProperty({ type: String, nullable: true, example: '2026-01-29T10:00:00+07:00', description: 'The seller’s deadline.' })
+  acceptBy: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'When the seller answered, or the deadline passed.' }) answeredAt:
+    string | null;
+  @ApiProperty({ type: PickupWindowViewDto, nullable: true }) pickupWindow: PickupWindowViewDto | null;
+  @ApiProperty({ enum: DeclineReasons, nullable: true }) declineReason: DeclineReason | null;
+  @ApiProperty({ type: String, nullable: true }) sellerNote: string | null;
   @ApiProperty({ type: String, nullable: true }) shipmentId: string | null;
   @ApiProperty({ enum: ShipmentStatuses, nullable: true }) shipmentStatus: ShipmentStatus | null;
   @ApiProperty({ type: String, nullable: true, example: 'VNPOST' }) carrierCode: string | null;
@@ -57,6 +91,8 @@ class SubOrderViewDto implements SubOrderView {
   @ApiProperty() codVnd: number;
   @ApiProperty({ type: [OrderItemViewDto] }) items: OrderItemViewDto[];
   @ApiPropertyOptional({ type: [RejectedLineDto] }) rejection?: RejectedLineDto[];
+  @ApiPropertyOptional({ type: [TrackingEntryDto], description: 'The parcel’s journey, oldest first (reading one order).' })
+  tracking?: TrackingEntryDto[];
 }
 
 class OrderAddressDto {

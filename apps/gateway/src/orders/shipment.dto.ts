@@ -1,3 +1,4 @@
+import { PickupWindowViewDto } from './order-view.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { ShipmentStatuses, type ShipmentReportResult, type ShipmentStatus, type ShipmentView } from '@app/contracts';
@@ -76,6 +77,8 @@ export class ShipmentViewDto implements ShipmentView {
   @ApiProperty() codVnd: number;
   @ApiProperty({ type: Number, nullable: true }) codCollectedVnd: number | null;
   @ApiProperty() weightGrams: number;
+  @ApiProperty({ type: PickupWindowViewDto, nullable: true, description: 'When the seller has the parcel ready; null: any time.' })
+  pickupWindow: PickupWindowViewDto | null;
   @ApiProperty({ type: PartyDto }) sender: PartyDto;
   @ApiProperty({ type: PartyDto }) receiver: PartyDto;
   @ApiProperty() createdAt: string;

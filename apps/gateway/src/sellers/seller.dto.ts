@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { SellerKinds, type LegacyAddress, type RegisterSellerRequest, type SellerKind, type SellerView } from '@app/contracts';
+import {
+  OrderAcceptanceModes,
+  SellerKinds,
+  type LegacyAddress,
+  type OrderAcceptance,
+  type RegisterSellerRequest,
+  type SellerKind,
+  type SellerView,
+} from '@app/contracts';
 
 export class LegacyAddressDto implements LegacyAddress {
   @ApiPropertyOptional({ example: '24', description: 'Pre-2025 province code.' })
@@ -87,6 +95,37 @@ export class RegisterSellerDto implements RegisterSellerRequest {
   @ValidateNested()
   @Type(() => SellerAddressDto)
   address: SellerAddressDto;
+
+  @ApiPropertyOptional({
+    enum: OrderAcceptanceModes,
+    default: 'manual',
+    description:
+      '`manual`: the seller accepts or declines each order within the deadline (24 h); `auto`: orders go to the carrier at once.',
+  })
+  @IsOptional()
+  @IsIn(OrderAcceptanceModes)
+  orderAcceptance?: OrderAcceptance;
+}
+
+/** What a partner may change of its seller; at least one field. */
+export class UpdateSellerDto {
+  @ApiPropertyOptional({ enum: OrderAcceptanceModes })
+  @IsOptional()
+  @IsIn(OrderAcceptanceModes)
+  orderAcceptance?: OrderAcceptance;
+
+  @ApiPropertyOptional({ example: '0912 345 678' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  phone?: string;
+
+  @ApiPropertyOptional({ type: SellerAddressDto, description: 'The pickup address carriers come to.' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SellerAddressDto)
+  address?: SellerAddressDto;
 }
 
 class SellerAddressViewDto {
@@ -106,5 +145,11 @@ export class SellerDto implements SellerView {
   @ApiProperty({ example: '+84912345678' }) phone: string;
   @ApiProperty({ type: SellerAddressViewDto }) address: SellerAddressViewDto;
   @ApiProperty({ enum: ['active', 'suspended'] }) status: 'active' | 'suspended';
+  @ApiProperty({ enum: OrderAcceptanceModes }) orderAcceptance: OrderAcceptance;
   @ApiProperty({ example: '2026-11-23T22:05:00+07:00' }) createdAt: string;
+}
+
+export class SellerPageDto {
+  @ApiProperty({ type: [SellerDto] }) items: SellerDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { OrderAcceptance } from '@app/contracts';
 import { bigintTransformer } from '@app/persistence';
 
 export interface SellerSnapshot {
@@ -9,6 +10,8 @@ export interface SellerSnapshot {
   provinceCode: string;
   wardCode: string;
   line: string;
+  /** Absent in snapshots made before sellers chose: the default, `manual`. */
+  orderAcceptance?: OrderAcceptance;
 }
 
 /**

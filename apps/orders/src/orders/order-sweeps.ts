@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DataSource } from 'typeorm';
 import type { OrdersEnv } from '../orders.env';
 import { ORDERS_ENV } from '../orders.tokens';
+import { Fulfilment } from '../fulfilment/fulfilment';
 import { OrderLifecycle } from './order-lifecycle';
 import { OrdersRepository } from './orders.repository';
 
@@ -9,7 +10,8 @@ const BATCH = 200;
 
 /**
  * Periodic sweeps: orders stuck `pending` past the timeout are rejected and their reservations
- * released; delivered orders past the return window become `completed`. Rows are taken with
+ * released; sub-orders whose seller did not answer by the deadline expire; delivered orders past
+ * the return window become `completed`. Rows are taken with
  * SKIP LOCKED, so several instances sweep without stepping on each other.
  */
 @Injectable()
@@ -22,6 +24,7 @@ export class OrderSweeps implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly dataSource: DataSource,
     private readonly orders: OrdersRepository,
     private readonly lifecycle: OrderLifecycle,
+    private readonly fulfilment: Fulfilment,
     @Inject(ORDERS_ENV) private readonly env: OrdersEnv,
   ) {}
 
@@ -40,10 +43,28 @@ export class OrderSweeps implements OnApplicationBootstrap, OnApplicationShutdow
     await this.running;
   }
 
-  async sweep(): Promise<{ timedOut: number; completed: number }> {
+  async sweep(): Promise<{ timedOut: number; expired: number; completed: number }> {
     const timedOut = await this.rejectStalePending();
+    const expired = await this.expireUnanswered();
     const completed = await this.completeDelivered();
-    return { timedOut, completed };
+    return { timedOut, expired, completed };
+  }
+
+  /** Sub-orders still `awaiting_seller` past their deadline expire, as a decline would. */
+  private async expireUnanswered(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      const aggs = await this.orders.loadMany(await this.orders.lockUnanswered(manager, now, BATCH), manager);
+      let expired = 0;
+      for (const agg of aggs.values()) {
+        for (const sub of agg.subOrders.filter((s) => s.status === 'awaiting_seller' && s.acceptBy && s.acceptBy <= now)) {
+          await this.fulfilment.withdraw(manager, agg, sub, { kind: 'expired' });
+          expired++;
+        }
+      }
+      if (expired > 0) this.logger.log(`${expired} sub-orders expired without the seller's answer`);
+      return expired;
+    });
   }
 
   private async rejectStalePending(): Promise<number> {

@@ -6,12 +6,13 @@ import { bigintTransformer } from '@app/persistence';
 @Entity({ name: 'orders' })
 @Index('orders_pending_idx', ['placedAt'], { where: "status = 'pending'" })
 @Index('orders_placement_key_idx', ['storefrontKeyId', 'placementKey'], { unique: true, where: 'placement_key IS NOT NULL' })
+@Index('orders_storefront_change_idx', ['storefrontKeyId', 'changeXid', 'id'])
+@Index('orders_change_idx', ['changeXid', 'id'])
 export class Order {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
   /** The storefront API key that placed it: only that storefront reads or cancels it. */
-  @Index('orders_storefront_idx')
   @Column({ type: 'text', name: 'storefront_key_id' })
   storefrontKeyId: string;
 
@@ -68,4 +69,12 @@ export class Order {
 
   @VersionColumn()
   version: number;
+
+  /**
+   * The id of the transaction that changed the order last (PostgreSQL's `pg_current_xact_id()`):
+   * the position order lists page on. Changes become visible in the order of these ids below the
+   * oldest running transaction, so a catch-up reader never skips one (ADR 0051).
+   */
+  @Column({ type: 'bigint', name: 'change_xid' })
+  changeXid: string;
 }

@@ -1,12 +1,28 @@
-import { findProvince, findWard, maskPhone, type CallerIdentity, type OrderView, type SubOrderView } from '@app/contracts';
+import {
+  findProvince,
+  findWard,
+  maskPhone,
+  type CallerIdentity,
+  type OrderView,
+  type SubOrderView,
+  type TrackingEntry,
+} from '@app/contracts';
 import { toVietnamIso } from '@app/platform';
 import type { OrderAggregate } from './orders.repository';
+import { countsInTotals } from './sub-order-state';
+import type { SubOrder } from './sub-order.entity';
+
+const iso = (d: Date | null): string | null => (d ? toVietnamIso(d) : null);
 
 /**
  * The order as the caller may see it: a partner only its sellers' sub-orders, with the buyer's
- * phone masked and totals of those sub-orders only.
+ * phone masked and totals of those sub-orders only. `tracking` (by shipment id) is shown when given.
  */
-export function orderView({ order, subOrders, shipments }: OrderAggregate, caller: CallerIdentity): OrderView {
+export function orderView(
+  { order, subOrders, shipments }: OrderAggregate,
+  caller: CallerIdentity,
+  tracking?: Map<string, TrackingEntry[]>,
+): OrderView {
   const partner = caller.role === 'partner';
   const visible = partner ? subOrders.filter((s) => s.partnerId === caller.partnerId) : subOrders;
   const subs: SubOrderView[] = visible.map((s) => {
@@ -16,6 +32,12 @@ export function orderView({ order, subOrders, shipments }: OrderAggregate, calle
       sellerId: s.sellerId,
       sellerName: s.sellerName,
       status: s.status,
+      acceptance: s.acceptance,
+      acceptBy: iso(s.acceptBy),
+      answeredAt: iso(s.answeredAt),
+      pickupWindow: s.pickupFrom && s.pickupTo ? { from: toVietnamIso(s.pickupFrom), to: toVietnamIso(s.pickupTo) } : null,
+      declineReason: s.declineReason,
+      sellerNote: s.sellerNote,
       shipmentId: shipment?.id ?? null,
       shipmentStatus: shipment?.status ?? null,
       carrierCode: shipment?.carrierCode ?? null,
@@ -32,9 +54,12 @@ export function orderView({ order, subOrders, shipments }: OrderAggregate, calle
         lineVnd: l.lineVnd,
       })),
       ...(s.rejection ? { rejection: s.rejection } : {}),
+      ...(tracking ? { tracking: (shipment && tracking.get(shipment.id)) ?? [] } : {}),
     };
   });
-  const sum = (f: (s: SubOrderView) => number) => subs.reduce((t, s) => t + f(s), 0);
+  // A partner's totals are those of its sub-orders the order still counts (a declined or expired one dropped out).
+  const live = visible.filter(countsInTotals);
+  const sum = (of: SubOrder[], f: (s: SubOrder) => number) => of.reduce((t, s) => t + f(s), 0);
   return {
     id: order.id,
     status: order.status,
@@ -45,9 +70,9 @@ export function orderView({ order, subOrders, shipments }: OrderAggregate, calle
       wardName: findWard(order.address.wardCode)?.name ?? order.address.wardCode,
     },
     paymentMethod: order.paymentMethod,
-    itemsVnd: partner ? sum((s) => s.itemsVnd) : order.itemsVnd,
-    shippingVnd: partner ? sum((s) => s.shippingVnd) : order.shippingVnd,
-    codVnd: partner ? sum((s) => s.codVnd) : order.codVnd,
+    itemsVnd: partner ? sum(live, (s) => s.itemsVnd) : order.itemsVnd,
+    shippingVnd: partner ? sum(live, (s) => s.shippingVnd) : order.shippingVnd,
+    codVnd: partner ? sum(live, (s) => s.codVnd) : order.codVnd,
     reason: order.reason,
     subOrders: subs,
     placedAt: toVietnamIso(order.placedAt),

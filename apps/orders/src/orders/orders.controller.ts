@@ -1,11 +1,28 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { OrdersRpc, type OrderView, type PlaceOrderRequest, type QuoteRequest, type QuoteView, type RpcRequest } from '@app/contracts';
+import {
+  OrdersRpc,
+  type AcceptSubOrderRequest,
+  type DeclineSubOrderRequest,
+  type OrderListRequest,
+  type OrderView,
+  type Page,
+  type PlaceOrderRequest,
+  type QuoteRequest,
+  type QuoteView,
+  type RpcRequest,
+} from '@app/contracts';
 import { RpcController } from '@app/platform';
+import { OrderReadsService } from './order-reads.service';
 import { OrdersService } from './orders.service';
+import { SellerAnswersService } from './seller-answers.service';
 
 @RpcController()
 export class OrdersController {
-  constructor(private readonly orders: OrdersService) {}
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly reads: OrderReadsService,
+    private readonly answers: SellerAnswersService,
+  ) {}
 
   @MessagePattern(OrdersRpc.quote)
   quote(@Payload() r: RpcRequest<QuoteRequest>): Promise<QuoteView> {
@@ -19,7 +36,22 @@ export class OrdersController {
 
   @MessagePattern(OrdersRpc.get)
   get(@Payload() r: RpcRequest<{ id: string }>): Promise<OrderView> {
-    return this.orders.get(r.caller, r.payload.id);
+    return this.reads.get(r.caller, r.payload.id);
+  }
+
+  @MessagePattern(OrdersRpc.list)
+  list(@Payload() r: RpcRequest<OrderListRequest>): Promise<Page<OrderView>> {
+    return this.reads.list(r.caller, r.payload);
+  }
+
+  @MessagePattern(OrdersRpc.acceptSubOrder)
+  accept(@Payload() r: RpcRequest<AcceptSubOrderRequest>): Promise<OrderView> {
+    return this.answers.accept(r.caller, r.payload);
+  }
+
+  @MessagePattern(OrdersRpc.declineSubOrder)
+  decline(@Payload() r: RpcRequest<DeclineSubOrderRequest>): Promise<OrderView> {
+    return this.answers.decline(r.caller, r.payload);
   }
 
   @MessagePattern(OrdersRpc.cancel)

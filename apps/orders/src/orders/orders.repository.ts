@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Shipment } from '../shipments/shipment.entity';
+import { OrderPartner } from './order-partner.entity';
 import { Order } from './order.entity';
 import { SubOrder } from './sub-order.entity';
+
+/** The id of the writing transaction, as the change position of what it writes (ADR 0051). */
+export const CURRENT_XID = 'pg_current_xact_id()::text::bigint';
 
 export interface OrderAggregate {
   order: Order;
@@ -15,8 +19,17 @@ export class OrdersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, order: Order, subOrders: SubOrder[]): Promise<void> {
-    await manager.getRepository(Order).insert(order);
+    const inserted = await manager.getRepository(Order).insert({ ...order, changeXid: () => CURRENT_XID });
+    // What the database filled in (placed and updated times, version) goes back on the order.
+    Object.assign(order, inserted.generatedMaps[0]);
     await manager.getRepository(SubOrder).insert(subOrders);
+    await manager.getRepository(OrderPartner).insert(
+      [...new Set(subOrders.map((s) => s.partnerId))].map((partnerId) => ({
+        partnerId,
+        orderId: order.id,
+        changeXid: () => CURRENT_XID,
+      })),
+    );
   }
 
   /** The order a storefront placed with this operation key, if any. */
@@ -40,9 +53,8 @@ export class OrdersRepository {
     return { order, subOrders, shipments };
   }
 
-  /** Writes what a transition changes (status, reason); one statement, no read-before-write. */
   /** Orders with their parts, keyed by id; `lock` takes the order rows first, in id order. */
-  async loadMany(ids: string[], manager: EntityManager, lock = false): Promise<Map<string, OrderAggregate>> {
+  async loadMany(ids: string[], manager: EntityManager = this.dataSource.manager, lock = false): Promise<Map<string, OrderAggregate>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
     const q = manager.getRepository(Order).createQueryBuilder('o').where('o.id IN (:...ids)', { ids: unique }).orderBy('o.id');
@@ -60,14 +72,32 @@ export class OrdersRepository {
     return out;
   }
 
-  /** Writes what transitions changed on several orders (status, reason) in one statement. */
+  /**
+   * Writes what changed on several orders (status, reason, totals) in one statement, and moves
+   * each order — for itself and for its partners' lists — to this transaction's change position.
+   * Every change of an order's parts ends here, so that order lists see it.
+   */
   async saveOrders(manager: EntityManager, orders: Order[]): Promise<void> {
     if (orders.length === 0) return;
-    const [rows] = await manager.query<[{ id: string; updated_at: Date; version: number }[], number]>(
-      `UPDATE orders o SET status = u.status, reason = u.reason, updated_at = now(), version = o.version + 1
-         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(id, status, reason)
-        WHERE o.id = u.id RETURNING o.id, o.updated_at, o.version`,
-      [orders.map((o) => o.id), orders.map((o) => o.status), orders.map((o) => o.reason)],
+    // The statement ends in a SELECT: TypeORM answers with its rows.
+    const rows = await manager.query<{ id: string; updated_at: Date; version: number; change_xid: string }[]>(
+      `WITH changed AS (
+         UPDATE orders o SET status = u.status, reason = u.reason, items_vnd = u.items_vnd, shipping_vnd = u.shipping_vnd,
+                cod_vnd = u.cod_vnd, updated_at = now(), version = o.version + 1, change_xid = ${CURRENT_XID}
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[])
+                AS u(id, status, reason, items_vnd, shipping_vnd, cod_vnd)
+          WHERE o.id = u.id RETURNING o.id, o.updated_at, o.version, o.change_xid),
+       partners AS (
+         UPDATE order_partners p SET change_xid = c.change_xid FROM changed c WHERE p.order_id = c.id)
+       SELECT id, updated_at, version, change_xid FROM changed`,
+      [
+        orders.map((o) => o.id),
+        orders.map((o) => o.status),
+        orders.map((o) => o.reason),
+        orders.map((o) => o.itemsVnd),
+        orders.map((o) => o.shippingVnd),
+        orders.map((o) => o.codVnd),
+      ],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const o of orders) {
@@ -75,32 +105,32 @@ export class OrdersRepository {
       if (!row) throw new Error(`order ${o.id} vanished while its row was locked`);
       o.updatedAt = row.updated_at;
       o.version = row.version;
+      o.changeXid = row.change_xid;
     }
   }
 
-  async saveOrder(manager: EntityManager, order: Order): Promise<void> {
-    // TypeORM answers an UPDATE with [rows, affected].
-    const [[row]] = await manager.query<[{ updated_at: Date; version: number }[], number]>(
-      `UPDATE orders SET status = $2, reason = $3, updated_at = now(), version = version + 1 WHERE id = $1 RETURNING updated_at, version`,
-      [order.id, order.status, order.reason],
-    );
-    if (!row) throw new Error(`order ${order.id} vanished while its row was locked`);
-    order.updatedAt = row.updated_at;
-    order.version = row.version;
-  }
-
-  /** Writes what the saga and fulfilment change on sub-orders (status, rejection, shipment), all in one statement. */
+  /** Writes what the saga, the sellers' answers and fulfilment change on sub-orders, all in one statement. */
   async saveSubOrders(manager: EntityManager, subOrders: SubOrder[]): Promise<void> {
     if (subOrders.length === 0) return;
     await manager.query(
-      `UPDATE sub_orders s SET status = u.status, rejection = u.rejection, shipment_id = u.shipment_id
-         FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::uuid[]) AS u(id, status, rejection, shipment_id)
+      `UPDATE sub_orders s SET status = u.status, rejection = u.rejection, shipment_id = u.shipment_id, accept_by = u.accept_by,
+              answered_at = u.answered_at, pickup_from = u.pickup_from, pickup_to = u.pickup_to,
+              decline_reason = u.decline_reason, seller_note = u.seller_note
+         FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::uuid[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[],
+                     $8::timestamptz[], $9::text[], $10::text[])
+              AS u(id, status, rejection, shipment_id, accept_by, answered_at, pickup_from, pickup_to, decline_reason, seller_note)
         WHERE s.id = u.id`,
       [
         subOrders.map((s) => s.id),
         subOrders.map((s) => s.status),
         subOrders.map((s) => (s.rejection === null ? null : JSON.stringify(s.rejection))),
         subOrders.map((s) => s.shipmentId),
+        subOrders.map((s) => s.acceptBy),
+        subOrders.map((s) => s.answeredAt),
+        subOrders.map((s) => s.pickupFrom),
+        subOrders.map((s) => s.pickupTo),
+        subOrders.map((s) => s.declineReason),
+        subOrders.map((s) => s.sellerNote),
       ],
     );
   }
@@ -115,7 +145,14 @@ export class OrdersRepository {
     return rows.map((r) => r.id);
   }
 
-  subOrdersOf(manager: EntityManager, orderIds: string[]): Promise<SubOrder[]> {
-    return manager.getRepository(SubOrder).findBy({ orderId: In(orderIds) });
+  /** Locks up to `limit` orders holding a sub-order whose seller's deadline passed, skipping ones others hold. */
+  async lockUnanswered(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT o.id FROM orders o
+        WHERE o.id IN (SELECT order_id FROM sub_orders WHERE status = 'awaiting_seller' AND accept_by < $1 ORDER BY accept_by LIMIT $2)
+        ORDER BY o.id FOR UPDATE OF o SKIP LOCKED`,
+      [now, limit],
+    );
+    return rows.map((r) => r.id);
   }
 }

@@ -21,7 +21,7 @@ import type { OrdersEnv } from '../orders.env';
 import { ORDERS_ENV } from '../orders.tokens';
 import { priceOrder } from '../shipping/order-pricing';
 import { parseTariff, type Tariff } from '../shipping/tariff';
-import { OrderLifecycle } from './order-lifecycle';
+import { Fulfilment } from '../fulfilment/fulfilment';
 import { canSee, orderView } from './order.view';
 import { Order } from './order.entity';
 import { OrdersRepository, type OrderAggregate } from './orders.repository';
@@ -36,7 +36,7 @@ export class OrdersService {
     private readonly dataSource: DataSource,
     private readonly orders: OrdersRepository,
     private readonly catalog: CatalogViewRepository,
-    private readonly lifecycle: OrderLifecycle,
+    private readonly fulfilment: Fulfilment,
     private readonly outbox: Outbox,
     @Inject(ORDERS_ENV) private readonly env: OrdersEnv,
   ) {
@@ -126,6 +126,13 @@ export class OrdersService {
         partnerId: p.partnerId,
         sellerName: p.sellerName,
         status: 'pending' as const,
+        acceptance: p.sender.orderAcceptance ?? 'manual',
+        acceptBy: null,
+        answeredAt: null,
+        pickupFrom: null,
+        pickupTo: null,
+        declineReason: null,
+        sellerNote: null,
         items: p.items,
         rejection: null,
         weightGrams: p.weightGrams,
@@ -162,6 +169,7 @@ export class OrdersService {
         event(OrderPlacedV1, order.id, {
           orderId: order.id,
           placedAt: new Date().toISOString(),
+          storefrontKeyId: order.storefrontKeyId,
           subOrders: subOrders.map((s) => ({
             subOrderId: s.id,
             sellerId: s.sellerId,
@@ -172,18 +180,11 @@ export class OrdersService {
           shippingVnd: order.shippingVnd,
           codVnd: order.codVnd,
           deliveryProvinceCode: order.address.provinceCode,
-          storefrontKeyId: order.storefrontKeyId,
         }),
       );
       // The insert filled in placedAt, updatedAt and version; nothing else to read back.
       return orderView({ order, subOrders, shipments: [] }, caller);
     });
-  }
-
-  async get(caller: CallerIdentity, id: string): Promise<OrderView> {
-    const agg = isUuid(id) ? await this.orders.load(id) : null;
-    if (!agg || !canSee(agg, caller)) throw new NotFoundError('Order', id, 'đơn hàng');
-    return orderView(agg, caller);
   }
 
   /** Cancels until a parcel is handed to the carrier; gives stock back and calls off pick-ups. */
@@ -196,9 +197,7 @@ export class OrdersService {
           'Đơn hàng đã giao cho bưu điện, không thể hủy.',
         );
       }
-      await this.lifecycle.transition(manager, agg, 'cancelled', reason ?? 'cancelled by the buyer');
-      await this.lifecycle.releaseStock(manager, agg, 'cancelled');
-      await this.lifecycle.cancelShipments(manager, agg, 'order cancelled');
+      await this.fulfilment.cancel(manager, agg, reason ?? 'cancelled by the buyer');
       return orderView(agg, caller);
     });
   }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { DeclineReason, OrderAcceptance, SubOrderStatus } from '@app/contracts';
 import { bigintTransformer } from '@app/persistence';
 
 export interface SubOrderItem {
@@ -20,8 +21,12 @@ export interface RejectedLine {
   reason: string;
 }
 
-/** One seller's part of an order: reserved all-or-nothing, shipped as one parcel. */
+/**
+ * One seller's part of an order: reserved all-or-nothing, answered by the seller (or at once for
+ * `auto` sellers), shipped as one parcel. Its status moves only through `sub-order-state.ts`.
+ */
 @Entity({ name: 'sub_orders' })
+@Index('sub_orders_accept_by_idx', ['acceptBy'], { where: "status = 'awaiting_seller'" })
 export class SubOrder {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -30,6 +35,7 @@ export class SubOrder {
   @Column({ type: 'uuid', name: 'order_id' })
   orderId: string;
 
+  @Index('sub_orders_seller_idx')
   @Column({ type: 'uuid', name: 'seller_id' })
   sellerId: string;
 
@@ -41,7 +47,32 @@ export class SubOrder {
   sellerName: string;
 
   @Column({ type: 'text' })
-  status: 'pending' | 'reserved' | 'rejected' | 'released';
+  status: SubOrderStatus;
+
+  /** How the seller took orders when this one was placed. */
+  @Column({ type: 'text' })
+  acceptance: OrderAcceptance;
+
+  /** The seller's deadline while `awaiting_seller`. */
+  @Column({ type: 'timestamptz', name: 'accept_by', nullable: true })
+  acceptBy: Date | null;
+
+  /** When it was accepted, declined or expired. */
+  @Column({ type: 'timestamptz', name: 'answered_at', nullable: true })
+  answeredAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'pickup_from', nullable: true })
+  pickupFrom: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'pickup_to', nullable: true })
+  pickupTo: Date | null;
+
+  @Column({ type: 'text', name: 'decline_reason', nullable: true })
+  declineReason: DeclineReason | null;
+
+  /** What the seller wrote with the answer. */
+  @Column({ type: 'text', name: 'seller_note', nullable: true })
+  sellerNote: string | null;
 
   @Column({ type: 'jsonb' })
   items: SubOrderItem[];

@@ -25,6 +25,10 @@ export class ShipmentReportRecord {
   @Column({ type: 'text' })
   source: string;
 
+  /** Where the carrier saw the parcel (hub, post office), when it said. */
+  @Column({ type: 'text', nullable: true })
+  location: string | null;
+
   /** `applied`, `duplicate`, `stale` or `unmapped`. */
   @Column({ type: 'text' })
   outcome: string;

@@ -1,4 +1,6 @@
 import type { ShipmentStatus } from '@app/contracts';
+import { IllegalTransitionError } from '@app/platform';
+import type { Shipment } from './shipment.entity';
 
 /**
  * The shipment state machine of API.md, plus `cancelled` (before pick-up). Carriers skip steps
@@ -47,3 +49,29 @@ export function judgeReport(from: ShipmentStatus, to: ShipmentStatus): ReportVer
 export function isTerminal(s: ShipmentStatus): boolean {
   return NEXT[s].length === 0;
 }
+
+function move(s: Shipment, to: ShipmentStatus, at: Date): void {
+  if (!NEXT[s.status].includes(to)) {
+    throw new IllegalTransitionError('Shipment', s.status, to).vi(`Vận đơn không thể chuyển từ ${s.status} sang ${to}.`);
+  }
+  s.status = to;
+  s.statusAt = at;
+}
+
+/** The named moves of a shipment; nothing else writes its `status`. */
+export const ShipmentMoves = {
+  /** The order was called off before pick-up. */
+  cancel(s: Shipment, at: Date): void {
+    move(s, 'cancelled', at);
+  },
+  /** A carrier's report that {@link judgeReport} said to apply. */
+  report(
+    s: Shipment,
+    r: { status: ShipmentStatus; at: Date; carrierStatusCode: string | null; trackingCode?: string; codCollectedVnd?: number },
+  ): void {
+    move(s, r.status, r.at);
+    s.carrierStatusCode = r.carrierStatusCode;
+    if (r.trackingCode) s.trackingCode = r.trackingCode;
+    if (r.status === 'delivered') s.codCollectedVnd = r.codCollectedVnd ?? s.codVnd;
+  },
+};

@@ -48,6 +48,13 @@ export class Shipment {
   @Column({ type: 'bigint', name: 'cod_collected_vnd', nullable: true, transformer: bigintTransformer })
   codCollectedVnd: number | null;
 
+  /** When the seller has the parcel ready (the window given with the seller's acceptance). */
+  @Column({ type: 'timestamptz', name: 'pickup_from', nullable: true })
+  pickupFrom: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'pickup_to', nullable: true })
+  pickupTo: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 

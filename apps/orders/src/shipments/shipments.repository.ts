@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import type { ShipmentStatus } from '@app/contracts';
+import { validate as isUuid } from 'uuid';
+import type { ShipmentStatus, TrackingEntry } from '@app/contracts';
+import { toVietnamIso } from '@app/platform';
 import { decodeCursor } from '@app/persistence';
 import { CatalogProduct, type SellerSnapshot } from '../catalog-view/catalog-product.entity';
 import { ShipmentReportRecord } from './shipment-report.entity';
@@ -27,7 +29,16 @@ export class ShipmentsRepository {
     return new Map(rows.map((r) => [r.productId, r.seller]));
   }
 
-  lock(manager: EntityManager, id: string): Promise<Shipment | null> {
+  /** The order a shipment belongs to (null for an unknown or malformed id). */
+  async orderIdOf(manager: EntityManager, id: string): Promise<string | null> {
+    if (!isUuid(id)) return null;
+    const s = await manager.getRepository(Shipment).findOne({ where: { id }, select: { orderId: true } });
+    return s?.orderId ?? null;
+  }
+
+  /** The shipment with its row locked (null for an unknown or malformed id). */
+  async lock(manager: EntityManager, id: string): Promise<Shipment | null> {
+    if (!isUuid(id)) return null;
     return manager.getRepository(Shipment).createQueryBuilder('s').where('s.id = :id', { id }).setLock('pessimistic_write').getOne();
   }
 
@@ -40,9 +51,37 @@ export class ShipmentsRepository {
     await manager.getRepository(ShipmentReportRecord).save(Object.assign(new ShipmentReportRecord(), r));
   }
 
+  /**
+   * The carriers' reports of these shipments as tracking steps, oldest first: every report that
+   * said where a parcel was (late ones too), the same report sent twice once, unknown codes left out.
+   */
+  async tracking(shipmentIds: string[]): Promise<Map<string, TrackingEntry[]>> {
+    const out = new Map<string, TrackingEntry[]>(shipmentIds.map((id) => [id, []]));
+    if (shipmentIds.length === 0) return out;
+    const rows = await this.dataSource.query<
+      { shipment_id: string; status: ShipmentStatus; occurred_at: Date; location: string | null; carrier_status_code: string | null }[]
+    >(
+      `SELECT shipment_id, status, occurred_at, location, carrier_status_code FROM (
+         SELECT DISTINCT ON (shipment_id, status, occurred_at) shipment_id, status, occurred_at, location, carrier_status_code, id
+           FROM shipment_reports WHERE shipment_id = ANY($1::uuid[]) AND outcome IN ('applied', 'duplicate', 'stale')
+          ORDER BY shipment_id, status, occurred_at, id) r
+        ORDER BY occurred_at, id`,
+      [shipmentIds],
+    );
+    for (const r of rows) {
+      out.get(r.shipment_id)?.push({
+        status: r.status,
+        occurredAt: toVietnamIso(r.occurred_at),
+        ...(r.location ? { location: r.location } : {}),
+        ...(r.carrier_status_code ? { carrierStatusCode: r.carrier_status_code } : {}),
+      });
+    }
+    return out;
+  }
+
   /** A carrier's shipments, newest first (UUID v7 ids sort by creation). */
   list(carrierCode: string, status: ShipmentStatus | undefined, limit: number, cursor?: string): Promise<Shipment[]> {
-    const after = decodeCursor<{ id: string }>(cursor, ['id']);
+    const after = decodeCursor<{ id: string }>(cursor, ['id'], (k) => isUuid(k.id));
     const q = this.dataSource
       .getRepository(Shipment)
       .createQueryBuilder('s')

@@ -18,6 +18,15 @@ export class ReportRepository {
     );
   }
 
+  /** The order's totals after a sub-order left it (events of one order arrive in order: the last one wins). */
+  async lowerOrder(manager: EntityManager, orderId: string, totals: { itemsVnd: number; codVnd: number }): Promise<void> {
+    await manager.query(`UPDATE placed_orders SET items_vnd = $2, cod_vnd = $3 WHERE order_id = $1`, [
+      orderId,
+      totals.itemsVnd,
+      totals.codVnd,
+    ]);
+  }
+
   async ordersPlaced(start: Date, end: Date): Promise<{ provinceCode: string; count: number; itemsVnd: number; codVnd: number }[]> {
     const rows = await this.dataSource.query<{ province: string; n: string; items: string; cod: string }[]>(
       `SELECT COALESCE(province_code, '') AS province, count(*) AS n, sum(items_vnd) AS items, sum(cod_vnd) AS cod

@@ -1,11 +1,15 @@
 import { defineEvent } from '../cloud-event';
 import { registerEvents } from '../event-registry';
 import { Topics } from '../topics';
+import type { OrderAcceptance } from '../orders/orders.events';
 import type { ProductView } from './product.dto';
 import type { SellerView } from './seller.dto';
 
 /** A seller (farm household, cooperative, enterprise) was registered by a partner. */
 export const SellerRegisteredV1 = defineEvent<SellerView>('catalog.seller.registered.v1', Topics.catalogEvents);
+
+/** A seller's partner changed it (order acceptance, phone, pickup address): its state after the change. */
+export const SellerUpdatedV1 = defineEvent<SellerView>('catalog.seller.updated.v1', Topics.catalogEvents);
 
 /**
  * A product's full current state, after any change (price, stock, status, moderation). Other
@@ -15,7 +19,17 @@ export interface ProductSnapshot extends ProductView {
   /** Active, not suspended, seller not suspended. */
   visible: boolean;
   /** Where the seller ships from (the shipment's sender). */
-  seller: { id: string; partnerId: string; name: string; phone: string; provinceCode: string; wardCode: string; line: string };
+  seller: {
+    id: string;
+    partnerId: string;
+    name: string;
+    phone: string;
+    provinceCode: string;
+    wardCode: string;
+    line: string;
+    /** How the seller takes orders (absent in snapshots made before sellers chose: `manual`). */
+    orderAcceptance?: OrderAcceptance;
+  };
 }
 export const ProductUpdatedV1 = defineEvent<ProductSnapshot>('catalog.product.updated.v1', Topics.catalogEvents);
 
@@ -61,6 +75,7 @@ export const StockReleasedV1 = defineEvent<{ orderId: string; subOrderId: string
 
 registerEvents(
   SellerRegisteredV1,
+  SellerUpdatedV1,
   ProductUpdatedV1,
   ProductPublishedV1,
   ProductPriceChangedV1,

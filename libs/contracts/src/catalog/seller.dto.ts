@@ -1,3 +1,5 @@
+import type { OrderAcceptance } from '../orders/orders.events';
+
 /** Who sells: a farm household, a cooperative (HTX) or an enterprise. */
 export const SellerKinds = ['household', 'cooperative', 'enterprise'] as const;
 export type SellerKind = (typeof SellerKinds)[number];
@@ -26,6 +28,17 @@ export interface RegisterSellerRequest {
   kind: SellerKind;
   phone: string;
   address: Address & { wardCode: string; line: string };
+  /** Default `manual`: the seller accepts or declines each order within the deadline. */
+  orderAcceptance?: OrderAcceptance;
+}
+
+/** `PATCH /v1/sellers/{id}`: what a partner may change of its seller. */
+export interface UpdateSellerRequest {
+  id: string;
+  orderAcceptance?: OrderAcceptance;
+  phone?: string;
+  /** The pickup address carriers come to. */
+  address?: Address & { wardCode: string; line: string };
 }
 
 export interface SellerView {
@@ -37,5 +50,6 @@ export interface SellerView {
   phone: string;
   address: { provinceCode: string; provinceName: string; wardCode: string; wardName: string; line: string; legacy?: LegacyAddress };
   status: 'active' | 'suspended';
+  orderAcceptance: OrderAcceptance;
   createdAt: string;
 }

@@ -74,6 +74,17 @@ const requested = envelope(
       codVnd: { type: 'integer', minimum: 0, description: 'Cash to collect from the buyer, integer đồng (no minor unit).' },
       valueVnd: { type: 'integer', minimum: 0, description: 'Declared value of the goods, integer đồng.' },
       requestedAt: { type: 'string', format: 'date-time' },
+      pickupWindow: {
+        type: 'object',
+        required: ['from', 'to'],
+        additionalProperties: false,
+        description:
+          'When the seller has the parcel ready (given when the seller accepted the order; at least 1 hour, within 7 days). Absent: any time during business hours.',
+        properties: {
+          from: { type: 'string', format: 'date-time', examples: ['2026-01-29T08:00:00+07:00'] },
+          to: { type: 'string', format: 'date-time', examples: ['2026-01-29T11:00:00+07:00'] },
+        },
+      },
     },
   },
   'Pick this parcel up from the sender and deliver it to the receiver, collecting codVnd in cash.',
@@ -103,6 +114,7 @@ export function fulfilmentAsyncApi(serverHost = 'kafka:9092') {
       version: '1.0.0',
       description:
         'Shipment requests and cancellations postal carriers (Vietnam Post, Viettel Post) consume with their own consumer group. ' +
+        'A parcel is requested once its seller accepted the order (at once for sellers who take orders automatically), with the seller’s pickup window when one was given. ' +
         'Report progress back through POST /v1/shipments/{id}/events or your native webhook at POST /v1/carriers/{carrierCode}/webhook.',
     },
     defaultContentType: 'application/cloudevents+json',

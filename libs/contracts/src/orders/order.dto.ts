@@ -1,4 +1,4 @@
-import type { OrderStatus, ShipmentStatus } from './orders.events';
+import type { DeclineReason, OrderAcceptance, OrderStatus, PickupWindow, ShipmentStatus, SubOrderStatus } from './orders.events';
 
 export interface DeliveryAddress {
   provinceCode: string;
@@ -55,11 +55,31 @@ export interface OrderItemView {
   lineVnd: number;
 }
 
+/** One step of a parcel's journey as its carrier reported it. */
+export interface TrackingEntry {
+  status: ShipmentStatus;
+  /** When it happened (ISO 8601, Vietnam time). */
+  occurredAt: string;
+  location?: string;
+  /** The carrier's own status code, when it reported in its native format. */
+  carrierStatusCode?: string;
+}
+
 export interface SubOrderView {
   id: string;
   sellerId: string;
   sellerName: string;
-  status: 'pending' | 'reserved' | 'rejected' | 'released';
+  status: SubOrderStatus;
+  /** How the seller took orders when this one was placed. */
+  acceptance: OrderAcceptance;
+  /** The seller's deadline to accept or decline (while `awaiting_seller`, and after). */
+  acceptBy: string | null;
+  /** When the seller accepted or declined, or the deadline passed. */
+  answeredAt: string | null;
+  pickupWindow: PickupWindow | null;
+  declineReason: DeclineReason | null;
+  /** What the seller wrote with the answer. */
+  sellerNote: string | null;
   shipmentId: string | null;
   shipmentStatus: ShipmentStatus | null;
   carrierCode: string | null;
@@ -69,6 +89,8 @@ export interface SubOrderView {
   codVnd: number;
   items: OrderItemView[];
   rejection?: { productId: string; quantity: number; available: number; reason: string }[];
+  /** The parcel's journey, oldest first (reading one order; lists leave it out). */
+  tracking?: TrackingEntry[];
 }
 
 export interface OrderView {
@@ -84,6 +106,35 @@ export interface OrderView {
   subOrders: SubOrderView[];
   placedAt: string;
   updatedAt: string;
+}
+
+/** `GET /v1/orders`: filters, and a page of the list or of the catch-up feed (`updatedSince`). */
+export interface OrderListRequest {
+  status?: OrderStatus[];
+  subOrderStatus?: SubOrderStatus[];
+  sellerId?: string;
+  /** Catch-up: changes at or after this time, oldest first; the cursor then continues from the last one seen. */
+  updatedSince?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** A seller's acceptance of its sub-order (through its partner app). */
+export interface AcceptSubOrderRequest {
+  orderId: string;
+  subOrderId: string;
+  pickupWindow?: { from: string; to: string };
+  note?: string;
+}
+
+/** A seller's refusal of its sub-order. */
+export interface DeclineSubOrderRequest {
+  orderId: string;
+  subOrderId: string;
+  reason: DeclineReason;
+  note?: string;
 }
 
 export interface ShipmentReport {
@@ -118,6 +169,8 @@ export interface ShipmentView {
   codVnd: number;
   codCollectedVnd: number | null;
   weightGrams: number;
+  /** When the seller has the parcel ready (given with the seller's acceptance); null: any time. */
+  pickupWindow: PickupWindow | null;
   sender: { name: string; phone: string; provinceCode: string; wardCode: string; line: string };
   receiver: { name: string; phone: string; provinceCode: string; wardCode: string; line: string };
   createdAt: string;

@@ -1,6 +1,6 @@
 import type { ShipmentFacts } from '@app/contracts';
 import type { OrderAggregate } from '../orders/orders.repository';
-import type { Shipment } from './shipment.entity';
+import type { Shipment } from '../shipments/shipment.entity';
 
 /** What every shipment event repeats, so settlement and traceability need no lookups. */
 export function shipmentFacts(s: Shipment, agg: OrderAggregate): ShipmentFacts {
