@@ -50,8 +50,8 @@ async function events(ds: DataSource, endpointIds: string[], n: number): Promise
       data: { orderId: uuidv7(), status: 'pending', sequence: 1 },
     };
     await ds.query(
-      `INSERT INTO public_events (id, owner_role, owner_id, type, source_event_id, body, tx_id) VALUES ($1, 'storefront', 'sf-1', 'order.created', $2, $3, 1)`,
-      [id, id, JSON.stringify(body)],
+      `INSERT INTO public_events (id, owner_role, owner_id, type, source_event_id, body, position) VALUES ($1, 'storefront', 'sf-1', 'order.created', $2, $3, $4)`,
+      [id, id, JSON.stringify(body), i + 1],
     );
     for (const e of endpointIds) {
       await ds.query(

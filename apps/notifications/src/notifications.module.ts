@@ -10,6 +10,7 @@ import { EndpointsService } from './endpoints/endpoints.service';
 import { WebhookEndpoint } from './endpoints/webhook-endpoint.entity';
 import { DomainEventsProjector } from './events/domain-events.projector';
 import { FeedController } from './events/feed.controller';
+import { FeedPositionRecord } from './events/feed-position.entity';
 import { FeedService } from './events/feed.service';
 import { OrderRoute } from './events/order-route.entity';
 import { PublicEventRecord } from './events/public-event.entity';
@@ -28,6 +29,7 @@ export const NOTIFICATIONS_ENTITIES: Type[] = [
   Delivery,
   DeliveryAttempt,
   ResourceSequence,
+  FeedPositionRecord,
   OrderRoute,
   SuspendedProduct,
 ];

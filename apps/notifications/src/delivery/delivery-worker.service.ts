@@ -16,6 +16,8 @@ import { WebhookSender, type SendOutcome } from './webhook-sender';
 const PURGE_EVERY_MS = 3600 * 1000;
 /** A claimed delivery is due again this long after its request's deadline if nobody recorded an outcome (the process died). */
 const LEASE_MARGIN_MS = 5000;
+/** How long a stopping process lets requests in flight finish. */
+const SHUTDOWN_GRACE_MS = 2000;
 
 /**
  * Sends due deliveries. Each instance claims rows with SKIP LOCKED (two instances never send the
@@ -73,9 +75,12 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     this.stopped = true;
     this.poke();
     await this.loop;
+    // Requests still waiting after a short grace are cut; their deliveries come due again when
+    // their lease ends (sent again, same webhook-id), so nothing is recorded for them now.
+    await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);
+    this.sender.close();
     await Promise.allSettled([...this.running]);
     await this.listener?.end().catch(() => undefined);
-    this.sender.close();
   }
 
   private async run(): Promise<void> {
@@ -86,7 +91,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
           room > 0
             ? await this.deliveries.claim(
                 room,
-                (endpointId) => this.env.WEBHOOK_ENDPOINT_CONCURRENCY - (this.inFlight.get(endpointId) ?? 0),
+                this.env.WEBHOOK_ENDPOINT_CONCURRENCY,
+                this.inFlight,
                 this.env.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS,
               )
             : [];
@@ -139,6 +145,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         'user-agent': 'nongsan-webhooks/1',
       },
     });
+    // Cut by a shutdown: not an answer of the receiver; the lease brings the delivery back.
+    if (this.stopped && outcome.httpStatus === null) return;
     await this.record(c, outcome);
   }
 
@@ -220,15 +228,17 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     if (!url) return;
     while (!this.stopped) {
       const client = new Client({ connectionString: url, application_name: 'notifications-delivery-listen' });
+      this.listener = client;
       try {
         await client.connect();
         client.on('notification', () => this.poke());
         await client.query(`LISTEN ${DELIVERY_CHANNEL}`);
-        this.listener = client;
-        await new Promise<void>((resolve) => {
-          client.on('error', () => resolve());
-          client.on('end', () => resolve());
-        });
+        if (!this.stopped) {
+          await new Promise<void>((resolve) => {
+            client.on('error', () => resolve());
+            client.on('end', () => resolve());
+          });
+        }
       } catch (e) {
         this.logger.warn({ err: e }, 'delivery LISTEN connection failed; polling until it is back');
       }

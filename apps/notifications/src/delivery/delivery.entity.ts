@@ -9,13 +9,13 @@ import type { DeliveryStatus } from '@app/contracts';
 @Entity({ name: 'deliveries' })
 @Index('deliveries_event_endpoint_idx', ['eventId', 'endpointId'], { unique: true })
 @Index('deliveries_endpoint_idx', ['endpointId', 'id'])
+@Index('deliveries_due_idx', ['endpointId', 'nextAttemptAt'], { where: `status = 'pending'` })
 export class Delivery {
   @PrimaryColumn({ type: 'uuid' }) id: string;
   @Column({ type: 'uuid', name: 'event_id' }) eventId: string;
   @Column({ type: 'uuid', name: 'endpoint_id' }) endpointId: string;
   @Column({ type: 'text' }) status: DeliveryStatus;
   @Column({ type: 'int', default: 0 }) attempts: number;
-  @Index('deliveries_due_idx', { where: `status = 'pending'` })
   @Column({ type: 'timestamptz', name: 'next_attempt_at', nullable: true })
   nextAttemptAt: Date | null;
   @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' }) createdAt: Date;

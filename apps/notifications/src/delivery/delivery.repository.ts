@@ -52,58 +52,66 @@ export class DeliveryRepository {
   }
 
   /**
-   * Claims due deliveries of enabled endpoints: locked with SKIP LOCKED (another instance takes
-   * others), at most `room(endpointId)` per endpoint, each moved `leaseMs` ahead and its attempt
-   * counted, in one short transaction. A worker that dies before recording the outcome leaves the
+   * Claims due deliveries of enabled endpoints in one statement: per endpoint the oldest due rows,
+   * at most `perEndpoint` minus what this process already has in flight there (`busy`), locked
+   * with SKIP LOCKED (another instance takes others), `limit` in all; each has its attempt counted
+   * and is moved `leaseMs` ahead. A worker that dies before recording the outcome leaves the
    * delivery due again when the lease ends: sent again, with the same webhook-id.
    */
-  claim(limit: number, room: (endpointId: string) => number, leaseMs: number): Promise<ClaimedDelivery[]> {
-    return this.dataSource.transaction(async (m) => {
-      const rows = await m.query<
+  async claim(limit: number, perEndpoint: number, busy: Map<string, number>, leaseMs: number): Promise<ClaimedDelivery[]> {
+    const [rows] = await this.dataSource.query<
+      [
         {
           id: string;
+          event_id: string;
           endpoint_id: string;
+          status: DeliveryStatus;
+          attempts: number;
+          next_attempt_at: Date;
           url: string;
           secret_enc: string;
           previous_secret_enc: string | null;
           previous_secret_expires_at: Date | null;
           body: PublicEvent;
-        }[]
-      >(
-        `SELECT d.id, d.endpoint_id, e.url, e.secret_enc, e.previous_secret_enc, e.previous_secret_expires_at, p.body
-           FROM deliveries d
-           JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.status = 'enabled'
-           JOIN public_events p ON p.id = d.event_id
-          WHERE d.status = 'pending' AND d.next_attempt_at <= now()
-          ORDER BY d.next_attempt_at
-          LIMIT $1
-          FOR UPDATE OF d SKIP LOCKED`,
-        [limit * 4],
-      );
-      const taken = new Map<string, number>();
-      const chosen = rows.filter((r) => {
-        const n = taken.get(r.endpoint_id) ?? 0;
-        if (n >= room(r.endpoint_id) || taken.size > limit) return false;
-        taken.set(r.endpoint_id, n + 1);
-        return true;
-      });
-      if (chosen.length === 0) return [];
-      const [updated] = await m.query<[Delivery[], number]>(
-        `UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = now() + ($2 || ' milliseconds')::interval, updated_at = now()
-          WHERE id = ANY($1::uuid[])
-          RETURNING id, event_id AS "eventId", endpoint_id AS "endpointId", status, attempts, next_attempt_at AS "nextAttemptAt"`,
-        [chosen.map((r) => r.id), String(leaseMs)],
-      );
-      const byId = new Map(updated.map((d) => [d.id, Object.assign(new Delivery(), d)]));
-      return chosen.map((r) => ({
-        delivery: byId.get(r.id)!,
-        url: r.url,
-        secretEnc: r.secret_enc,
-        previousSecretEnc: r.previous_secret_enc,
-        previousSecretExpiresAt: r.previous_secret_expires_at,
-        body: r.body,
-      }));
-    });
+        }[],
+        number,
+      ]
+    >(
+      `WITH busy AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS b(endpoint_id, n)),
+       picked AS (
+         SELECT due.id FROM webhook_endpoints e
+           LEFT JOIN busy b ON b.endpoint_id = e.id
+           CROSS JOIN LATERAL (
+             SELECT d.id FROM deliveries d
+              WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= now()
+              ORDER BY d.next_attempt_at
+              LIMIT GREATEST(0, $3 - COALESCE(b.n, 0))
+              FOR UPDATE SKIP LOCKED) due
+          WHERE e.status = 'enabled'
+          LIMIT $4)
+       UPDATE deliveries d
+          SET attempts = d.attempts + 1, next_attempt_at = now() + ($5 || ' milliseconds')::interval, updated_at = now()
+         FROM picked, webhook_endpoints e, public_events p
+        WHERE d.id = picked.id AND e.id = d.endpoint_id AND p.id = d.event_id
+        RETURNING d.id, d.event_id, d.endpoint_id, d.status, d.attempts, d.next_attempt_at,
+                  e.url, e.secret_enc, e.previous_secret_enc, e.previous_secret_expires_at, p.body`,
+      [[...busy.keys()], [...busy.values()], perEndpoint, limit, String(leaseMs)],
+    );
+    return rows.map((r) => ({
+      delivery: Object.assign(new Delivery(), {
+        id: r.id,
+        eventId: r.event_id,
+        endpointId: r.endpoint_id,
+        status: r.status,
+        attempts: r.attempts,
+        nextAttemptAt: r.next_attempt_at,
+      }),
+      url: r.url,
+      secretEnc: r.secret_enc,
+      previousSecretEnc: r.previous_secret_enc,
+      previousSecretExpiresAt: r.previous_secret_expires_at,
+      body: r.body,
+    }));
   }
 
   /** Records an attempt and moves the delivery by `t`, unless a replay or a disable moved it meanwhile. */

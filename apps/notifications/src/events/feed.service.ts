@@ -10,13 +10,10 @@ export class FeedService {
   constructor(private readonly events: PublicEventRepository) {}
 
   async list(caller: CallerIdentity, req: ListEventsRequest): Promise<Page<PublicEvent>> {
-    const after = decodeCursor<{ tx: string; id: string }>(req.after, ['tx', 'id']);
+    const after = decodeCursor<{ p: number }>(req.after, ['p'])?.p ?? 0;
     const rows = await this.events.feed(ownerOf(caller), after, req.types, req.limit);
     const last = rows[rows.length - 1];
-    // The cursor is always given (a poller resumes from it even when the page was short).
-    return {
-      items: rows.map((r) => r.body),
-      nextCursor: last ? encodeCursor({ tx: String(last.tx_id), id: last.id }) : (req.after ?? null),
-    };
+    // The cursor is always given: a poller resumes from it even after a short or empty page.
+    return { items: rows.map((r) => r.body), nextCursor: encodeCursor({ p: last ? Number(last.position) : after }) };
   }
 }

@@ -4,12 +4,6 @@ import type { EventOwner, PublicEvent, PublicEventType } from '@app/contracts';
 import { OrderRoute } from './order-route.entity';
 import type { PublicEventRecord } from './public-event.entity';
 
-/** A feed position: the inserting transaction and the event id (see PublicEventRecord). */
-export interface FeedPosition {
-  tx: string;
-  id: string;
-}
-
 @Injectable()
 export class PublicEventRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -24,39 +18,40 @@ export class PublicEventRepository {
     return Number(rows[0].value);
   }
 
-  /** Stores an event for one owner; false when that source event was already stored for it. */
+  /**
+   * Stores an event for one owner at the owner's next feed position; false when that source event
+   * was already stored for it (the position is then not taken).
+   */
   async insert(
     manager: EntityManager,
     e: Pick<PublicEventRecord, 'id' | 'ownerRole' | 'ownerId' | 'type' | 'sourceEventId' | 'body'>,
   ): Promise<boolean> {
     const rows = await manager.query<{ id: string }[]>(
-      `INSERT INTO public_events (id, owner_role, owner_id, type, source_event_id, body, tx_id)
-       VALUES ($1, $2, $3, $4, $5, $6, pg_current_xact_id()::text::bigint)
+      `WITH next AS (
+         INSERT INTO feed_positions (owner_role, owner_id, value) VALUES ($2, $3, 1)
+         ON CONFLICT (owner_role, owner_id) DO UPDATE SET value = feed_positions.value + 1
+         WHERE NOT EXISTS (SELECT 1 FROM public_events WHERE source_event_id = $5 AND owner_role = $2 AND owner_id = $3)
+         RETURNING value)
+       INSERT INTO public_events (id, owner_role, owner_id, type, source_event_id, body, position)
+       SELECT $1, $2, $3, $4, $5, $6, next.value FROM next
        ON CONFLICT (source_event_id, owner_role, owner_id) DO NOTHING RETURNING id`,
       [e.id, e.ownerRole, e.ownerId, e.type, e.sourceEventId, JSON.stringify(e.body)],
     );
     return rows.length > 0;
   }
 
-  /**
-   * The owner's events after `after` in feed order, only those of finished transactions (below the
-   * oldest one still running): what a poller has read can never be preceded by a later commit.
-   */
-  async feed(owner: EventOwner, after: FeedPosition | undefined, types: PublicEventType[] | undefined, limit: number) {
-    const params: unknown[] = [owner.role, owner.id, limit];
-    let where = `owner_role = $1 AND owner_id = $2 AND tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`;
-    if (after) {
-      params.push(after.tx, after.id);
-      where += ` AND (tx_id, id) > ($${params.length - 1}::bigint, $${params.length}::uuid)`;
-    }
+  /** The owner's events after feed position `after`, in position order (see FeedPositionRecord). */
+  async feed(owner: EventOwner, after: number, types: PublicEventType[] | undefined, limit: number) {
+    const params: unknown[] = [owner.role, owner.id, after, limit];
+    let where = `owner_role = $1 AND owner_id = $2 AND position > $3`;
     if (types && types.length > 0) {
       params.push(types);
-      where += ` AND type = ANY($${params.length})`;
+      where += ` AND type = ANY($5)`;
     } else {
       where += ` AND type <> 'webhook.test'`;
     }
-    return this.dataSource.query<{ id: string; tx_id: string; body: PublicEvent }[]>(
-      `SELECT id, tx_id, body FROM public_events WHERE ${where} ORDER BY tx_id, id LIMIT $3`,
+    return this.dataSource.query<{ position: string; body: PublicEvent }[]>(
+      `SELECT position, body FROM public_events WHERE ${where} ORDER BY position LIMIT $4`,
       params,
     );
   }
@@ -66,7 +61,7 @@ export class PublicEventRepository {
     const rows = await this.dataSource.query<{ id: string }[]>(
       `SELECT id FROM public_events
         WHERE owner_role = $1 AND owner_id = $2 AND type = ANY($3) AND created_at >= $4 AND created_at < $5
-        ORDER BY tx_id, id`,
+        ORDER BY position`,
       [owner.role, owner.id, types, since, until],
     );
     return rows.map((r) => r.id);

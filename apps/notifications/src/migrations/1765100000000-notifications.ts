@@ -31,11 +31,11 @@ export class Notifications1765100000000 implements MigrationInterface {
         type text NOT NULL,
         source_event_id text NOT NULL,
         body jsonb NOT NULL,
-        tx_id bigint NOT NULL,
+        position bigint NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE UNIQUE INDEX public_events_source_idx ON public_events (source_event_id, owner_role, owner_id)`);
-    await q.query(`CREATE INDEX public_events_feed_idx ON public_events (owner_role, owner_id, tx_id, id)`);
+    await q.query(`CREATE UNIQUE INDEX public_events_feed_idx ON public_events (owner_role, owner_id, position)`);
     await q.query(`CREATE INDEX public_events_created_idx ON public_events (created_at)`);
     await q.query(`
       CREATE TABLE deliveries (
@@ -49,7 +49,7 @@ export class Notifications1765100000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE UNIQUE INDEX deliveries_event_endpoint_idx ON deliveries (event_id, endpoint_id)`);
-    await q.query(`CREATE INDEX deliveries_due_idx ON deliveries (next_attempt_at) WHERE status = 'pending'`);
+    await q.query(`CREATE INDEX deliveries_due_idx ON deliveries (endpoint_id, next_attempt_at) WHERE status = 'pending'`);
     await q.query(`CREATE INDEX deliveries_endpoint_idx ON deliveries (endpoint_id, id)`);
     await q.query(`
       CREATE TABLE delivery_attempts (
@@ -69,6 +69,9 @@ export class Notifications1765100000000 implements MigrationInterface {
     await q.query(`CREATE INDEX delivery_attempts_endpoint_idx ON delivery_attempts (endpoint_id, id)`);
     await q.query(`CREATE INDEX delivery_attempts_delivery_idx ON delivery_attempts (delivery_id)`);
     await q.query(`CREATE TABLE resource_sequences (resource text PRIMARY KEY, value bigint NOT NULL)`);
+    await q.query(
+      `CREATE TABLE feed_positions (owner_role text NOT NULL, owner_id text NOT NULL, value bigint NOT NULL, PRIMARY KEY (owner_role, owner_id))`,
+    );
     await q.query(`CREATE TABLE order_routes (order_id text PRIMARY KEY, storefront_key_id text, partners jsonb NOT NULL)`);
     await q.query(`CREATE TABLE suspended_products (product_id text PRIMARY KEY)`);
   }
@@ -77,6 +80,7 @@ export class Notifications1765100000000 implements MigrationInterface {
     for (const t of [
       'suspended_products',
       'order_routes',
+      'feed_positions',
       'resource_sequences',
       'delivery_attempts',
       'deliveries',
