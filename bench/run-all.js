@@ -14,6 +14,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { loadAverage } = require('./lib/common');
+const { parseOptions } = require('./lib/options');
 
 const ROOT = path.resolve(__dirname, '..');
 const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
@@ -25,23 +26,26 @@ const NOT_BENCHMARKS = new Set(['run-all.js', 'fault-survival.js']);
 const KNOWN = [
   ['catalog-read.js', ['--products', '5000', '--seconds', '5', '--warmup', '2']],
   ['orders-throughput.js', ['--rate', '50', '--seconds', '10', '--pgbench-seconds', '5']],
+  ['orders-list.js', ['--orders', '20000', '--seconds', '5', '--warmup', '2', '--rounds', '1']],
   ['settlement-reconcile.js', ['--lines', '20000', '--sellers', '1000']],
   ['trace-page.js', ['--seconds', '5']],
   ['traceability-verify.ts', ['--events', '1000', '--runs', '5']],
   ['scale-out.js', ['--orders', '200']],
+  ['webhooks-delivery.js', ['--rate', '10', '--seconds', '10', '--warmup', '3']],
 ];
 
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const write = !args.includes('--no-write');
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
-const timeoutMin = Number(args.includes('--timeout-min') ? args[args.indexOf('--timeout-min') + 1] : quick ? 20 : 90);
-for (const a of args) {
-  if (a.startsWith('--') && !['--quick', '--no-write', '--only', '--timeout-min'].includes(a)) {
-    console.error(`unknown option ${a}\nusage: npm run bench -- [--quick] [--only name,name] [--no-write] [--timeout-min N]`);
-    process.exit(2);
-  }
+const USAGE = 'usage: npm run bench -- [--quick] [--only name,name] [--no-write] [--timeout-min N]';
+let args;
+try {
+  args = parseOptions(process.argv.slice(2), { quick: false, noWrite: false, only: '', timeoutMin: 0 }, USAGE);
+} catch (e) {
+  console.error(e.message);
+  process.exit(2);
 }
+const quick = args.quick;
+const write = !args.noWrite;
+const only = args.only ? args.only.split(',') : null;
+const timeoutMin = args.timeoutMin || (quick ? 20 : 90);
 
 /** Every benchmark file, in the order they run. */
 function allBenchmarkFiles() {

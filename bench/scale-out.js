@@ -16,20 +16,10 @@ const { AssignerProtocol, Kafka, logLevel } = require('kafkajs');
 
 const ROOT = path.resolve(__dirname, '..');
 process.env.DIST_DIR ??= 'dist-bench-scale';
-const { build, DIST } = require('../tools/build');
-const { startCluster } = require('../tools/cluster');
-const { ensureBroker, stopBroker } = require('../tools/kafka/broker');
-const {
-  assertPortsFree,
-  cleanupStack,
-  commandLine,
-  dropDatabases,
-  fmt,
-  loadAverage,
-  parseOptions,
-  printBenchResult,
-  sleep,
-} = require('./lib/common');
+const { DIST } = require('../tools/build');
+const { runChecked, startOwnStack } = require('./lib/bench-stack');
+const { commandLine, fmt, loadAverage, printBenchResult, sleep } = require('./lib/common');
+const { parseOptions } = require('./lib/options');
 const { request, untilAnswered } = require('./lib/rest');
 const { buildMarketplace } = require('./lib/marketplace');
 const { kafkaOf, withAdmin, groupLags } = require('./lib/kafka');
@@ -225,118 +215,95 @@ async function waitQuiet(brokers, watch, ids, timeoutMs = 300_000) {
   }
 }
 
-async function main() {
-  const cleanup = cleanupStack();
-  let exitCode;
-  try {
-    await assertPortsFree([KAFKA_PORT, KAFKA_PORT + 1, ...Array.from({ length: 7 }, (_, i) => GATEWAY_PORT + i)], 'scale-out');
-    build({ quiet: true });
-    await stopBroker({ port: KAFKA_PORT, wipe: true });
-    const broker = await ensureBroker({ port: KAFKA_PORT });
-    cleanup.push(() => stopBroker({ port: KAFKA_PORT, wipe: true }));
-    const prefix = `scale${Date.now().toString(36)}`;
-    if (!o.keep) cleanup.push(() => dropDatabases(DB_URL, prefix));
-    const env = {
-      ...process.env,
-      DATABASE_URL: DB_URL,
-      KAFKA_BROKERS: broker.brokers.join(','),
-      DB_NAME_PREFIX: prefix,
-      ADMIN_API_KEY: ADMIN,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      OUTBOX_POLL_MS: '200',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-    };
-    const logDir = path.join(ROOT, '.data', 'bench-logs', prefix);
-    const cluster = await startCluster({ env, port: GATEWAY_PORT, healthPortBase: GATEWAY_PORT + 1, logDir, timeoutMs: 180_000 });
-    cleanup.push(() => cluster.stop());
-    log(`kafka on ${broker.brokers[0]}; cluster of 5 processes ready (logs: ${path.relative(ROOT, logDir)})`);
-    const m = await buildMarketplace({
-      base: cluster.gatewayUrl,
-      adminKey: ADMIN,
-      distDir: DIST,
-      sellers: 6,
-      productsPerSeller: 4,
-      lots: 0,
-      webhookSecrets: {},
-    });
-    const watch = await new ShipmentWatch(broker.brokers, `postal-${prefix}`).start();
-    cleanup.push(() => watch.stop());
+async function main(cleanup) {
+  const { prefix, logDir, broker, cluster } = await startOwnStack(cleanup, {
+    what: 'scale-out',
+    name: 'scale',
+    kafkaPort: KAFKA_PORT,
+    gatewayPort: GATEWAY_PORT,
+    gatewayPorts: 7,
+    adminKey: ADMIN,
+    databaseUrl: DB_URL,
+    keep: o.keep,
+  });
+  log(`kafka on ${broker.brokers[0]}; cluster of 5 processes ready (logs: ${path.relative(ROOT, logDir)})`);
+  const m = await buildMarketplace({
+    base: cluster.gatewayUrl,
+    adminKey: ADMIN,
+    distDir: DIST,
+    lots: 0,
+    webhookSecrets: {},
+  });
+  const watch = await new ShipmentWatch(broker.brokers, `postal-${prefix}`).start();
+  cleanup.push(() => watch.stop());
 
-    const one = await groupSharing(broker.brokers, SCALED, 1);
-    const a = await phase('1 instance', cluster.gatewayUrl, m, watch, 0);
-    const added = [];
-    for (const app of SCALED) added.push(await cluster.addInstance(app));
-    log(`added ${added.join(', ')} (HEALTH_PORT ${GATEWAY_PORT + 5}+, SERVICE_INSTANCE = name); waiting for their groups to rebalance …`);
-    const before = await waitStable(broker.brokers, 2);
-    const b = await phase('2 instances', cluster.gatewayUrl, m, watch, o.orders);
-    const after = await groupSharing(broker.brokers, SCALED, 2);
-    after.name += ' (after the load)';
-    const allIds = [...watch.expected.keys()];
-    const quiet = await waitQuiet(broker.brokers, watch, allIds);
-    if (!quiet) log('not quiet after 300 s; checking anyway');
+  const one = await groupSharing(broker.brokers, SCALED, 1);
+  const a = await phase('1 instance', cluster.gatewayUrl, m, watch, 0);
+  const added = [];
+  for (const app of SCALED) added.push(await cluster.addInstance(app));
+  log(`added ${added.join(', ')} (HEALTH_PORT ${GATEWAY_PORT + 5}+, SERVICE_INSTANCE = name); waiting for their groups to rebalance …`);
+  const before = await waitStable(broker.brokers, 2);
+  const b = await phase('2 instances', cluster.gatewayUrl, m, watch, o.orders);
+  const after = await groupSharing(broker.brokers, SCALED, 2);
+  after.name += ' (after the load)';
+  const allIds = [...watch.expected.keys()];
+  const quiet = await waitQuiet(broker.brokers, watch, allIds);
+  if (!quiet) log('not quiet after 300 s; checking anyway');
 
-    const state = await inv.readState(DB_URL, prefix);
-    const load = (r) => ({
-      name: `load (${r.label}): every order placed and every shipment requested`,
-      ok: r.orders === o.orders && r.completed === r.orders,
-      summary: `${r.orders} of ${o.orders} placed, ${r.completed} complete${r.firstFailure ? `; first failure: ${r.firstFailure.slice(0, 300)}` : ''}`,
-      details: [],
-    });
-    const results = [
-      load(a),
-      load(b),
-      one,
-      before,
-      after,
-      inv.stock(state, m.products),
-      inv.placementsApplied(state),
-      await inv.shipmentRequests(state, broker.brokers),
-      inv.orderStates(state, { pendingTimeoutMs: 120_000, waitingAllowed: ['confirmed'] }),
-      inv.idempotency(state, new Map([...a.outcomes, ...b.outcomes])),
-      await inv.outboxes(DB_URL, prefix),
-      await inv.dlq(broker.brokers),
-    ];
-    const ok = inv.print(results);
-    const ratio = b.completedPerS / a.completedPerS;
-    console.log('\n=== throughput, same load, same run ===');
-    console.log(`phase          orders  placed/s  completed/s  load average`);
-    for (const r of [a, b])
-      console.log(
-        `${r.label.padEnd(14)} ${String(r.orders).padStart(6)}  ${fmt(r.placedPerS).padStart(8)}  ${fmt(r.completedPerS).padStart(11)}  ${r.load}`,
-      );
-    console.log(`2 instances ÷ 1 instance: ${fmt(ratio, 2)}× (orders and catalog scaled; gateway, traceability, settlement single)`);
-    printBenchResult([
-      {
-        benchmark: 'scale-out: 2 instances of orders and catalog, no duplicated effect',
-        figure: ok
-          ? 'partitions shared, every effect once'
-          : `FAILED: ${results
-              .filter((r) => !r.ok)
-              .map((r) => r.name.split(':')[0])
-              .join(', ')}`,
-        target: 'every partition to one member; each effect once',
-        baseline: '1 instance: same checks',
-        met: ok,
-        command: commandLine(),
-      },
-      {
-        benchmark: 'scale-out: orders completed/s, 2 instances of orders and catalog',
-        figure: `${fmt(b.completedPerS)}/s (${fmt(ratio, 2)}× of 1 instance), ${o.orders} orders, ${o.clients} clients`,
-        target: 'more than with 1 instance',
-        baseline: `1 instance in the same run: ${fmt(a.completedPerS)}/s`,
-        met: b.completedPerS > a.completedPerS,
-        command: commandLine(),
-      },
-    ]);
-    exitCode = ok ? 0 : 1;
-  } catch (e) {
-    console.error(e instanceof Error ? e.stack : e);
-    exitCode = 2;
-  } finally {
-    await cleanup.runAll();
-  }
-  process.exit(exitCode);
+  const state = await inv.readState(DB_URL, prefix);
+  const load = (r) => ({
+    name: `load (${r.label}): every order placed and every shipment requested`,
+    ok: r.orders === o.orders && r.completed === r.orders,
+    summary: `${r.orders} of ${o.orders} placed, ${r.completed} complete${r.firstFailure ? `; first failure: ${r.firstFailure.slice(0, 300)}` : ''}`,
+    details: [],
+  });
+  const results = [
+    load(a),
+    load(b),
+    one,
+    before,
+    after,
+    inv.stock(state, m.products),
+    inv.placementsApplied(state),
+    await inv.shipmentRequests(state, broker.brokers),
+    inv.orderStates(state, { pendingTimeoutMs: 120_000, waitingAllowed: ['confirmed'] }),
+    inv.idempotency(state, new Map([...a.outcomes, ...b.outcomes])),
+    await inv.outboxes(DB_URL, prefix),
+    await inv.dlq(broker.brokers),
+  ];
+  const ok = inv.print(results);
+  const ratio = b.completedPerS / a.completedPerS;
+  console.log('\n=== throughput, same load, same run ===');
+  console.log(`phase          orders  placed/s  completed/s  load average`);
+  for (const r of [a, b])
+    console.log(
+      `${r.label.padEnd(14)} ${String(r.orders).padStart(6)}  ${fmt(r.placedPerS).padStart(8)}  ${fmt(r.completedPerS).padStart(11)}  ${r.load}`,
+    );
+  console.log(`2 instances ÷ 1 instance: ${fmt(ratio, 2)}× (orders and catalog scaled; gateway, traceability, settlement single)`);
+  printBenchResult([
+    {
+      benchmark: 'scale-out: 2 instances of orders and catalog, no duplicated effect',
+      figure: ok
+        ? 'partitions shared, every effect once'
+        : `FAILED: ${results
+            .filter((r) => !r.ok)
+            .map((r) => r.name.split(':')[0])
+            .join(', ')}`,
+      target: 'every partition to one member; each effect once',
+      baseline: '1 instance: same checks',
+      met: ok,
+      command: commandLine(),
+    },
+    {
+      benchmark: 'scale-out: orders completed/s, 2 instances of orders and catalog',
+      figure: `${fmt(b.completedPerS)}/s (${fmt(ratio, 2)}× of 1 instance), ${o.orders} orders, ${o.clients} clients`,
+      target: 'more than with 1 instance',
+      baseline: `1 instance in the same run: ${fmt(a.completedPerS)}/s`,
+      met: b.completedPerS > a.completedPerS,
+      command: commandLine(),
+    },
+  ]);
+  return ok;
 }
 
-void main();
+runChecked(main);

@@ -7,18 +7,17 @@
 const path = require('node:path');
 const autocannon = require('autocannon');
 process.env.DIST_DIR ??= 'dist-bench-trace-page';
-const { build } = require('../tools/build');
-const { startCluster } = require('../tools/cluster');
-const { ensureBroker, stopBroker } = require('../tools/kafka/broker');
-const { commandLine, printBenchResult } = require('./lib/common');
+const { stopStack } = require('../tools/stack');
+const { startBenchStack } = require('./lib/bench-stack');
+const { commandLine, runBenchmark } = require('./lib/common');
+const { parseOptions } = require('./lib/options');
 
 const ROOT = path.resolve(__dirname, '..');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const RATE = arg('rate', 200);
-const SECONDS = arg('seconds', 20);
+const USAGE = `node bench/trace-page.js [--rate 200] [--seconds 20]
+env: DATABASE_URL (required), DIST_DIR (dist-bench-trace-page), BENCH_KAFKA_PORT (19592), BENCH_GATEWAY_PORT (29500)`;
+const o = parseOptions(process.argv.slice(2), { rate: 200, seconds: 20 }, USAGE);
+const RATE = o.rate;
+const SECONDS = o.seconds;
 // Ports below the ephemeral range (32768–60999); the environment may move them off another run's.
 const KAFKA_PORT = Number(process.env.BENCH_KAFKA_PORT ?? 19592);
 const GATEWAY_PORT = Number(process.env.BENCH_GATEWAY_PORT ?? 29500);
@@ -77,19 +76,17 @@ function run(url) {
 
 async function main() {
   let benchRow;
-  build({ quiet: true });
-  const broker = await ensureBroker({ port: KAFKA_PORT });
-  const prefix = `benchtp${Date.now().toString(36)}`;
-  const env = {
-    ...process.env,
-    KAFKA_BROKERS: broker.brokers.join(','),
-    DB_NAME_PREFIX: prefix,
-    ADMIN_API_KEY: ADMIN,
-    LOG_LEVEL: 'error',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-  };
-  const cluster = await startCluster({ env, port: GATEWAY_PORT, healthPortBase: GATEWAY_PORT + 1 });
+  const stops = stopStack();
   try {
+    const { cluster } = await startBenchStack(stops, {
+      kafkaPort: KAFKA_PORT,
+      gatewayPort: GATEWAY_PORT,
+      prefix: `benchtp${Date.now().toString(36)}`,
+      adminKey: ADMIN,
+      broker: { wipe: true },
+      logDir: null,
+      env: { LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '1000000' },
+    });
     const code = await lotWithHistory(cluster.gatewayUrl);
     const page = await fetch(`${cluster.gatewayUrl}/t/${code}`);
     if (page.status !== 200) throw new Error(`trace page answered ${page.status}`);
@@ -119,13 +116,9 @@ async function main() {
       command: commandLine(),
     };
   } finally {
-    await cluster.stop();
-    if (broker.startedByUs) await stopBroker({ port: KAFKA_PORT, wipe: true });
+    await stops.runAll();
   }
-  if (benchRow) printBenchResult([benchRow]);
+  return benchRow && [benchRow];
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -26,10 +26,11 @@ const { startEmbeddedPostgres } = require('../tools/embedded-pg') as {
   startEmbeddedPostgres: (o: { dir: string; port: number }) => Promise<{ url: string; stop: () => Promise<void> }>;
 };
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
+const { parseOptions } = require('./lib/options') as {
+  parseOptions: <T extends Record<string, number | string | boolean>>(argv: string[], defaults: T, usage: string) => T;
+};
+const USAGE = `node bench/traceability-verify.ts [--events 10000] [--runs 20] [--no-analyze]
+env: DATABASE_URL (else embedded PostgreSQL on 25434, data in .data/pg-bench-trace), DIST_DIR (dist-bench-trace)`;
 
 function stats(ms: number[]): { median: number; p95: number; max: number } {
   const s = [...ms].sort((a, b) => a - b);
@@ -69,9 +70,8 @@ const TARGET_MS = 200;
 
 async function main(): Promise<void> {
   let resultLine: string | undefined;
-  const events = arg('--events', 10_000);
-  const runs = arg('--runs', 20);
-  const analyze = !process.argv.includes('--no-analyze');
+  const { events, runs, noAnalyze } = parseOptions(process.argv.slice(2), { events: 10_000, runs: 20, noAnalyze: false }, USAGE);
+  const analyze = !noAnalyze;
   build({ quiet: true });
   const load = <T>(p: string) => require(path.join(DIST, p)) as T;
   const { TRACEABILITY_ENTITIES, TRACEABILITY_MIGRATIONS } = load<typeof TraceModule>('apps/traceability/src/traceability.module.js');

@@ -4,26 +4,17 @@
 // DATABASE_URL, when set, is used instead of embedded PostgreSQL in both modes.
 const path = require('node:path');
 const { build, DIST } = require('./build');
-const { startCluster } = require('./cluster');
-const { startEmbeddedPostgres } = require('./embedded-pg');
+const { startDatabase, startStack, stopStack } = require('./stack');
 
-async function database(stops) {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const t = Date.now();
-  const pg = await startEmbeddedPostgres();
-  stops.push(() => pg.stop());
-  console.log(`embedded PostgreSQL ready in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  return pg.url;
-}
-
-function onSignal(stop) {
+/** Stops what was started on SIGINT/SIGTERM, then exits. */
+function onSignal(stops) {
   let stopping = false;
   for (const sig of ['SIGINT', 'SIGTERM']) {
     process.on(sig, () => {
       if (stopping) return;
       stopping = true;
       console.log(`\n${sig}: stopping…`);
-      stop().then(
+      stops.runAll().then(
         () => process.exit(0),
         (e) => {
           console.error(e);
@@ -36,37 +27,34 @@ function onSignal(stop) {
 
 async function quickstart() {
   const t0 = Date.now();
-  const stops = [];
+  const stops = stopStack();
   build({ quiet: true });
-  process.env.DATABASE_URL = await database(stops);
+  process.env.DATABASE_URL = await startDatabase(stops, { log: console.log });
   process.env.TRANSPORT = 'in-process';
   process.env.LOG_LEVEL ??= 'warn';
   const { startQuickstart } = require(path.join(DIST, 'tools/quickstart/quickstart.js'));
   const system = await startQuickstart(process.env);
-  stops.unshift(() => system.close());
+  stops.push(() => system.close());
   const port = process.env.PORT ?? '3000';
   console.log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: http://localhost:${port}/docs  http://localhost:${port}/v1/categories`);
-  onSignal(async () => {
-    for (const stop of stops) await stop();
-  });
+  onSignal(stops);
 }
 
 async function cluster() {
   const t0 = Date.now();
-  const stops = [];
+  const stops = stopStack();
   build({ quiet: true });
-  const { ensureBroker } = require('./kafka/broker');
-  const broker = await ensureBroker();
-  console.log(
-    `kafka ${broker.startedByUs ? 'started' : 'reused'} on ${broker.brokers.join(',')} in ${(broker.readyMs / 1000).toFixed(1)} s`,
-  );
-  const databaseUrl = await database(stops);
-  const env = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: broker.brokers.join(',') };
-  const system = await startCluster({ env, echo: true });
-  stops.unshift(() => system.stop());
-  onSignal(async () => {
-    for (const stop of stops) await stop();
+  // The broker outlives the cluster: the next start reuses it (`npm run kafka -- stop` stops it).
+  const { cluster: system } = await startStack(stops, {
+    database: { log: console.log },
+    broker: { stop: 'never' },
+    beforeCluster: (_env, broker) =>
+      console.log(
+        `kafka ${broker.startedByUs ? 'started' : 'reused'} on ${broker.brokers.join(',')} in ${(broker.readyMs / 1000).toFixed(1)} s`,
+      ),
+    cluster: { echo: true },
   });
+  onSignal(stops);
   const pids = [...system.children.entries()].map(([app, c]) => `${app}=${c.pid}`).join(' ');
   console.log(`cluster ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${pids}): ${system.gatewayUrl}/docs`);
 }

@@ -1,41 +1,12 @@
 'use strict';
-// Small helpers the fault-survival, scale-out and run-all scripts share: options, a seeded PRNG,
-// the machine's load, the BENCH_RESULT line, port checks and read-only database access.
+// Small helpers the benchmarks share: a seeded PRNG, the machine's load, the BENCH_RESULT line,
+// port checks and read-only database access.
 const net = require('node:net');
 const os = require('node:os');
 const { Client } = require('pg');
+const { databaseUrl } = require('../../tools/databases');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * `--name value` and `--flag` options against defaults; numbers stay numbers. Unknown names fail.
- * @template {Record<string, number | string | boolean>} T
- * @param {string[]} argv @param {T} defaults @param {string} usage
- * @returns {T}
- */
-function parseOptions(argv, defaults, usage) {
-  const o = { ...defaults };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--help' || a === '-h') {
-      console.log(usage);
-      process.exit(0);
-    }
-    const key = a.startsWith('--') ? a.slice(2).replace(/-([a-z])/g, (_, c) => c.toUpperCase()) : '';
-    if (!key || !(key in defaults)) throw new Error(`unknown option ${a}\n${usage}`);
-    if (typeof defaults[key] === 'boolean') {
-      o[key] = true;
-      continue;
-    }
-    const v = argv[++i];
-    if (v === undefined) throw new Error(`${a} needs a value\n${usage}`);
-    if (typeof defaults[key] === 'number') {
-      if (!Number.isFinite(Number(v))) throw new Error(`${a} must be a number, not ${v}`);
-      o[key] = Number(v);
-    } else o[key] = v;
-  }
-  return o;
-}
 
 /** mulberry32: the same sequence for the same seed. */
 function prng(seed) {
@@ -66,6 +37,23 @@ function loadAverage() {
  */
 function printBenchResult(rows) {
   console.log(`BENCH_RESULT ${JSON.stringify({ rows })}`);
+}
+
+/**
+ * Runs a benchmark's `main`: the rows it resolves with (none when it ended early) are printed as the
+ * BENCH_RESULT line, last; an error is printed and the process exits 1.
+ * @param {() => Promise<Parameters<typeof printBenchResult>[0] | undefined>} main
+ */
+function runBenchmark(main) {
+  main().then(
+    (rows) => {
+      if (rows) printBenchResult(rows);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }
 
 /** The command line that reproduces this run: `node bench/x.js --a 1`. */
@@ -102,13 +90,6 @@ async function assertPortsFree(ports, what) {
   }
 }
 
-/** A database URL on the same server. */
-function databaseUrl(serverUrl, database) {
-  const u = new URL(serverUrl);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
 /** A connection that cannot write: every transaction it opens is read-only. */
 async function readOnlyClient(serverUrl, database) {
   const c = new Client({ connectionString: databaseUrl(serverUrl, database), options: '-c default_transaction_read_only=on' });
@@ -126,52 +107,18 @@ async function listDatabases(serverUrl, prefix) {
   }
 }
 
-async function dropDatabases(serverUrl, prefix) {
-  const c = new Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
-  await c.connect();
-  try {
-    const { rows } = await c.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}\\_%`]);
-    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    return rows.length;
-  } finally {
-    await c.end();
-  }
-}
-
-/** Runs `stops` last-in first-out, also on SIGINT/SIGTERM, so an interrupted run leaves nothing behind. */
-function cleanupStack() {
-  const stops = [];
-  let ran;
-  const runAll = () => {
-    ran ??= (async () => {
-      for (const stop of stops.splice(0).reverse()) await stop().catch((e) => console.error(`cleanup: ${e.message}`));
-    })();
-    return ran;
-  };
-  for (const sig of ['SIGINT', 'SIGTERM']) {
-    process.once(sig, () => {
-      console.error(`\n${sig}: stopping what this run started …`);
-      void runAll().finally(() => process.exit(130));
-    });
-  }
-  return { push: (fn) => stops.push(fn), runAll };
-}
-
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
 module.exports = {
   sleep,
-  parseOptions,
   prng,
   loadAverage,
   printBenchResult,
+  runBenchmark,
   commandLine,
   portInUse,
   assertPortsFree,
-  databaseUrl,
   readOnlyClient,
   listDatabases,
-  dropDatabases,
-  cleanupStack,
   fmt,
 };

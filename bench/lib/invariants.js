@@ -6,6 +6,9 @@ const { readOnlyClient, listDatabases } = require('./common');
 const { kafkaOf, withAdmin, deadLetters, readWholeTopic } = require('./kafka');
 const { request } = require('./rest');
 
+/** Sub-order statuses in which the catalog holds the sub-order's stock (ADR 0051). */
+const HOLDING = ['reserved', 'awaiting_seller', 'accepted'];
+
 const SAMPLE = 8;
 const check = (name, problems, summary, extra = []) => ({
   name,
@@ -100,6 +103,7 @@ async function readState(serverUrl, prefix) {
  * Every order in one final or legitimately waiting state, and its parts agreeing with it.
  * @param {{ pendingTimeoutMs: number, waitingAllowed?: string[] }} o  `waitingAllowed`: states that may remain (e.g. delivered before the return window)
  */
+
 function orderStates(state, o) {
   const final = new Set(['completed', 'returned', 'rejected', 'cancelled', ...(o.waitingAllowed ?? [])]);
   const byOrder = (rows) => rows.reduce((m, r) => m.set(r.order_id, [...(m.get(r.order_id) ?? []), r]), new Map());
@@ -117,7 +121,7 @@ function orderStates(state, o) {
       else why.push(`still ${order.status}; shipments ${sh.map((s) => s.status).join('/') || 'none'}`);
     }
     if (sub.length === 0) why.push('has no sub-orders');
-    if (['rejected', 'cancelled'].includes(order.status) && sub.some((s) => s.status === 'reserved'))
+    if (['rejected', 'cancelled'].includes(order.status) && sub.some((s) => HOLDING.includes(s.status)))
       why.push('holds a reserved sub-order');
     if (order.status === 'rejected' && sh.length > 0) why.push(`rejected with ${sh.length} live shipments`);
     if (order.status === 'cancelled' && sh.length > 0) why.push(`cancelled with shipments ${sh.map((s) => s.status).join('/')}`);
@@ -154,7 +158,7 @@ function orderStates(state, o) {
  * a `reserved` reservation; a release gives them back. So for each product:
  * initial stock = current stock + Σ reserved reservations (catalog's own books), and the
  * reserved set is exactly the sub-orders the orders service still counts as holding stock
- * (confirmed, shipping, delivered, completed, not returned).
+ * (`reserved`, `awaiting_seller` or `accepted`: confirmed, shipping, delivered, completed, not returned).
  */
 function stock(state, products) {
   const problems = [];
@@ -164,7 +168,7 @@ function stock(state, products) {
   for (const r of state.reservations.filter((x) => x.status === 'reserved'))
     for (const l of r.lines) heldByCatalog.set(l.productId, (heldByCatalog.get(l.productId) ?? 0) + l.quantity);
   const heldByOrders = new Map();
-  for (const s of state.subOrders.filter((x) => x.status === 'reserved'))
+  for (const s of state.subOrders.filter((x) => HOLDING.includes(x.status)))
     for (const l of s.items) heldByOrders.set(l.productId, (heldByOrders.get(l.productId) ?? 0) + l.quantity);
   let sold = 0;
   for (const [id, init] of initial) {
@@ -184,7 +188,7 @@ function stock(state, products) {
     sold += c;
   }
   const reservedInCatalog = new Set(state.reservations.filter((r) => r.status === 'reserved').map((r) => r.sub_order_id));
-  const reservedInOrders = new Set(state.subOrders.filter((s) => s.status === 'reserved').map((s) => s.id));
+  const reservedInOrders = new Set(state.subOrders.filter((s) => HOLDING.includes(s.status)).map((s) => s.id));
   for (const id of reservedInCatalog)
     if (!reservedInOrders.has(id)) problems.push(`sub-order ${id}: reserved in the catalog, not held by its order`);
   for (const id of reservedInOrders)
@@ -342,7 +346,16 @@ function placementsApplied(state) {
   if (perEvent.size !== orderIds.size) problems.push(`catalog inbox has ${perEvent.size} placement events for ${orderIds.size} orders`);
   // The catalog answers every sub-order (a release that came first leaves a tombstone), and both sides agree on the answer.
   const answers = new Map(state.reservations.map((r) => [r.sub_order_id, r.status]));
-  const agree = { reserved: ['reserved'], rejected: ['rejected'], released: ['released', 'rejected'], pending: [] };
+  const agree = {
+    reserved: ['reserved'],
+    awaiting_seller: ['reserved'],
+    accepted: ['reserved'],
+    rejected: ['rejected'],
+    released: ['released', 'rejected'],
+    declined: ['released'],
+    expired: ['released'],
+    pending: [],
+  };
   for (const s of state.subOrders) {
     const a = answers.get(s.id);
     if (!a) problems.push(`sub-order ${s.id} (${s.status}): the catalog has no reservation for it`);

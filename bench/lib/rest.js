@@ -31,6 +31,27 @@ async function request(base, method, path, { key, body, headers = {}, timeoutMs 
   return { status: res.status, body: parsed, headers: res.headers };
 }
 
+/**
+ * One call with a bearer key and a JSON body, no timeout; the body parsed when it is JSON, and its
+ * length (`bytes`).
+ * @returns {Promise<{ status: number, body: any, bytes: number }>}
+ */
+async function call(base, method, p, key, body) {
+  const res = await fetch(`${base}${p}`, {
+    method,
+    headers: { Authorization: `Bearer ${key}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  let parsed;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = text;
+  }
+  return { status: res.status, body: parsed, bytes: text.length };
+}
+
 /** What kind of failure a rejected fetch was, for the counts. */
 function failureKind(e) {
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'timeout';
@@ -69,4 +90,4 @@ async function untilAnswered(send, { giveUpMs = 5 * 60_000, retryAlso = () => fa
   }
 }
 
-module.exports = { request, untilAnswered, failureKind };
+module.exports = { request, call, untilAnswered, failureKind };

@@ -11,15 +11,9 @@
  */
 
 const { ensureBroker, stopBroker, brokerStatus } = require('./broker');
+const { ignoreTimeoutNegativeWarning } = require('./warnings');
 
-// kafkajs 2.2.4 passes negative delays to setTimeout (requestQueue: throttledUntil = -1), which
-// Node >= 23 reports as a harmless TimeoutNegativeWarning on every connection. Drop just that one.
-const defaultWarningListeners = process.listeners('warning');
-process.removeAllListeners('warning');
-process.on('warning', (warning) => {
-  if (warning.name === 'TimeoutNegativeWarning') return;
-  for (const listener of defaultWarningListeners) listener.call(process, warning);
-});
+ignoreTimeoutNegativeWarning();
 
 const USAGE = 'usage: node tools/kafka/cli.js start|stop|status|restart [--port N] [--wipe]';
 

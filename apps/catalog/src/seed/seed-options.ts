@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 export interface SeedOptions {
   products: number;
   sellers: number;
@@ -34,38 +36,57 @@ const DEFAULTS: SeedOptions = {
   asOf: '2026-11-01',
 };
 
+/** Integer options: the field each sets and its range. */
 const INTEGER_FLAGS = {
-  '--products': ['products', 0, 10_000_000],
-  '--sellers': ['sellers', 1, 1_000_000],
-  '--partners': ['partners', 1, 100_000],
-  '--seed': ['seed', 0, 2 ** 31 - 1],
-  '--batch': ['batchSize', 1, 2_000],
-  '--writers': ['writers', 1, 8],
+  products: ['products', 0, 10_000_000],
+  sellers: ['sellers', 1, 1_000_000],
+  partners: ['partners', 1, 100_000],
+  seed: ['seed', 0, 2 ** 31 - 1],
+  batch: ['batchSize', 1, 2_000],
+  writers: ['writers', 1, 8],
 } as const;
 
-/** Parses the command line; `help` when asked for usage; throws naming every bad option. */
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  'as-of': { type: 'string' },
+  ...Object.fromEntries(Object.keys(INTEGER_FLAGS).map((name) => [name, { type: 'string' }])),
+} satisfies ParseArgsConfig['options'];
+
+const isIntegerFlag = (name: string): name is keyof typeof INTEGER_FLAGS => Object.hasOwn(INTEGER_FLAGS, name);
+
+/**
+ * Parses the command line (`--flag N` or `--flag=N`, read by util.parseArgs); `help` when asked for
+ * usage; throws naming every bad option, unknown ones included.
+ */
 export function parseSeedArgs(argv: readonly string[]): SeedOptions | 'help' {
+  const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const o: SeedOptions = { ...DEFAULTS };
   const errors: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];
-    if (flag === '--help' || flag === '-h') return 'help';
-    const value = inline ?? argv[++i];
-    if (flag === '--as-of') {
+  let valueOfUnknown = false;
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      // The value of an unknown option was already named with it.
+      if (!valueOfUnknown) errors.push(`unknown option ${token.value}`);
+      valueOfUnknown = false;
+      continue;
+    }
+    valueOfUnknown = false;
+    if (token.kind !== 'option') continue;
+    const { name, rawName, value } = token;
+    if (name === 'help') return 'help';
+    if (name === 'as-of') {
       if (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))) o.asOf = value;
       else errors.push(`--as-of needs a date YYYY-MM-DD, got ${value ?? '(nothing)'}`);
-      continue;
+    } else if (isIntegerFlag(name)) {
+      const [key, min, max] = INTEGER_FLAGS[name];
+      const n = Number(value?.replace(/_/g, ''));
+      if (value === undefined || !Number.isInteger(n) || n < min || n > max)
+        errors.push(`${rawName} needs an integer in ${min}…${max}, got ${value ?? '(nothing)'}`);
+      else o[key] = n;
+    } else {
+      errors.push(`unknown option ${rawName}`);
+      valueOfUnknown = token.value === undefined;
     }
-    const spec = INTEGER_FLAGS[flag as keyof typeof INTEGER_FLAGS] as (typeof INTEGER_FLAGS)[keyof typeof INTEGER_FLAGS] | undefined;
-    if (!spec) {
-      errors.push(`unknown option ${flag}`);
-      continue;
-    }
-    const [key, min, max] = spec;
-    const n = Number(value?.replace(/_/g, ''));
-    if (value === undefined || !Number.isInteger(n) || n < min || n > max)
-      errors.push(`${flag} needs an integer in ${min}…${max}, got ${value ?? '(nothing)'}`);
-    else o[key] = n;
   }
   if (errors.length > 0) throw new Error(errors.join('\n'));
   return o;
