@@ -63,7 +63,7 @@ async function events(ds: DataSource, endpointIds: string[], n: number): Promise
   return ids;
 }
 
-function worker(name: string): ChildProcess {
+function worker(name: string, extraEnv: NodeJS.ProcessEnv = {}): ChildProcess {
   const child = spawn(process.execPath, [MAIN], {
     env: {
       ...process.env,
@@ -77,6 +77,7 @@ function worker(name: string): ChildProcess {
       WEBHOOK_TIMEOUT_MS: '3000',
       WEBHOOK_RETRY_SCHEDULE_MS: '300,300,300',
       WEBHOOK_POLL_MS: '100',
+      ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -160,5 +161,36 @@ describe('delivery workers', () => {
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
     const attempts = await ds.query<{ n: string }[]>(`SELECT count(*) AS n FROM delivery_attempts`);
     expect(Number(attempts[0].n)).toBe(ids.length * endpoints.length);
+  });
+
+  it('disables an endpoint whose every attempt failed for WEBHOOK_DISABLE_AFTER_MS (3 days in production), and fails what it still had queued', async () => {
+    const ds = await database('failing');
+    dataSources.push(ds);
+    const r = await new WebhookReceiver().start();
+    receivers.push(r);
+    r.respond = () => ({ status: 500, body: 'down' });
+    const ep = await endpoint(ds, r.url);
+    await events(ds, [ep.id], 3);
+    children.push(worker('failing', { WEBHOOK_DISABLE_AFTER_MS: '2000', WEBHOOK_RETRY_SCHEDULE_MS: Array(40).fill('250').join(',') }));
+    const disabled = await eventually(
+      async () => {
+        const rows = await ds.query<{ status: string; disabled_reason: string | null }[]>(
+          `SELECT status, disabled_reason FROM webhook_endpoints WHERE id = $1`,
+          [ep.id],
+        );
+        return rows[0].status === 'disabled' ? rows[0] : undefined;
+      },
+      60000,
+      'the endpoint disabled',
+    );
+    expect(disabled.disabled_reason).toBe('failing');
+    // Retried for about 2 s before that, then nothing more is sent.
+    expect(r.received.length).toBeGreaterThan(3);
+    await new Promise((res) => setTimeout(res, 500)); // requests already in flight when it was disabled
+    const sent = r.received.length;
+    const rows = await ds.query<{ status: string }[]>(`SELECT DISTINCT status FROM deliveries`);
+    expect(rows.map((x) => x.status)).toEqual(['failed']);
+    await new Promise((res) => setTimeout(res, 1500));
+    expect(r.received.length).toBe(sent);
   });
 });
