@@ -164,13 +164,12 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       error: o.error,
       attemptedAt: now,
     };
+    if (ok) {
+      await this.deliveries.recordSuccess(d, attempt);
+      if (d.attempts === 1) this.lag.observe((now.getTime() - Date.parse(c.body.timestamp)) / 1000);
+      return;
+    }
     await this.dataSource.transaction(async (m) => {
-      if (ok) {
-        await this.deliveries.recordAttempt(m, d, 'succeed', null, attempt);
-        await this.endpoints.recordSuccess(m, d.endpointId);
-        if (d.attempts === 1) this.lag.observe((now.getTime() - Date.parse(c.body.timestamp)) / 1000);
-        return;
-      }
       if (o.httpStatus === 410) return this.disable(m, c, 'gone', attempt);
       const failingSince = await this.endpoints.recordFailure(m, d.endpointId, now);
       if (failingSince && now.getTime() - new Date(failingSince).getTime() >= this.env.WEBHOOK_DISABLE_AFTER_MS) {

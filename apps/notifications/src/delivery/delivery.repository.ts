@@ -147,6 +147,38 @@ export class DeliveryRepository {
     });
   }
 
+  /**
+   * A 2xx: the attempt logged, the delivery moved by `succeed` (unless a replay or a disable moved
+   * it meanwhile) and the endpoint's failure streak cleared — one statement, as most attempts succeed.
+   */
+  async recordSuccess(
+    d: Delivery,
+    attempt: Pick<DeliveryAttempt, 'httpStatus' | 'durationMs' | 'responseSnippet' | 'attemptedAt'>,
+  ): Promise<void> {
+    await this.dataSource.query(
+      `WITH moved AS (
+         UPDATE deliveries SET status = $5, next_attempt_at = NULL, updated_at = now()
+          WHERE id = $1 AND attempts = $2 AND status = ANY($4) RETURNING id),
+       logged AS (
+         INSERT INTO delivery_attempts (id, delivery_id, endpoint_id, event_id, attempt, status, http_status, duration_ms, response_snippet, attempted_at)
+         VALUES ($6, $1, $3, $7, $2, 'succeeded', $8, $9, $10, $11) RETURNING id)
+       UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $3 AND failing_since IS NOT NULL`,
+      [
+        d.id,
+        d.attempts,
+        d.endpointId,
+        sourcesOf('succeed'),
+        targetOf('succeed'),
+        uuidv7(),
+        d.eventId,
+        attempt.httpStatus,
+        attempt.durationMs,
+        attempt.responseSnippet,
+        attempt.attemptedAt,
+      ],
+    );
+  }
+
   /** Moves every delivery of the endpoint in a source state of `t` by `t` (e.g. fail them all when it is disabled). */
   async moveAllOfEndpoint(manager: EntityManager, endpointId: string, t: DeliveryTransition): Promise<void> {
     await manager.query(

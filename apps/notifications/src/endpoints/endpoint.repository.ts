@@ -53,11 +53,6 @@ export class EndpointRepository {
     return rows.map((r) => r.id);
   }
 
-  /** A success clears the failure streak. */
-  async recordSuccess(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`, [id]);
-  }
-
   /** A failure starts the streak (if none); returns since when the endpoint has been failing. */
   async recordFailure(manager: EntityManager, id: string, at: Date): Promise<Date | null> {
     // TypeORM answers an UPDATE with [rows, count].
