@@ -2,7 +2,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { ShipmentDeliveredV1, ShipmentReturnedV1, Topics, wardsOf } from '@app/contracts';
 import { newEvent } from '@app/messaging';
 import { Api, expectProblem } from '../support/api';
+import { aShipmentFacts } from '../support/factories';
 import { eventually, readTopic, testKafka } from '../support/infra';
+import { rawGet as rawGetAt, remittanceCsv } from '../support/remittance-files';
 
 /**
  * COD settlement through the gateway: deliveries (produced on orders.events as the orders service
@@ -41,24 +43,17 @@ describe('settlement', () => {
     codVnd: itemsVnd + 30000,
     ...extra,
   });
-  const facts = (s: Shipment) => ({
-    shipmentId: s.shipmentId,
-    orderId: uuidv7(),
-    subOrderId: uuidv7(),
-    sellerId,
-    partnerId,
-    carrierCode: s.carrier ?? carrierCode,
-    trackingCode: s.trackingCode,
-    senderProvinceCode: '24',
-    receiverProvinceCode: '79',
-    receiverWardCode: wardsOf('79')[0].code,
-    itemsVnd: s.itemsVnd,
-    shippingVnd: s.shippingVnd,
-    codVnd: s.codVnd,
-    lines: [
-      { productId: uuidv7(), name: 'Vải thiều', categoryId: 'vai-nhan-chom-chom', quantity: 1, unitPriceVnd: s.itemsVnd, lotId: null },
-    ],
-  });
+  const facts = (s: Shipment) =>
+    aShipmentFacts({
+      shipmentId: s.shipmentId,
+      sellerId,
+      partnerId,
+      carrierCode: s.carrier ?? carrierCode,
+      trackingCode: s.trackingCode,
+      itemsVnd: s.itemsVnd,
+      shippingVnd: s.shippingVnd,
+      codVnd: s.codVnd,
+    });
   const deliver = async (...shipments: Shipment[]) => {
     await producer.send({
       topic: Topics.ordersEvents,
@@ -114,35 +109,8 @@ describe('settlement', () => {
       60000,
       `remittance ${id} reconciled`,
     );
-  const csv = (
-    lines: ReturnType<typeof line>[],
-    header = 'trackingCode,shipmentId,codCollectedVnd,shippingFeeVnd,codFeeVnd,returnFeeVnd,netRemittedVnd,deliveredAt',
-  ) =>
-    [
-      header,
-      ...lines.map((l) =>
-        [
-          l.trackingCode,
-          l.shipmentId ?? '',
-          l.codCollectedVnd,
-          l.shippingFeeVnd,
-          l.codFeeVnd,
-          l.returnFeeVnd,
-          l.netRemittedVnd,
-          l.deliveredAt,
-        ].join(','),
-      ),
-    ].join('\n');
-  /** Bytes as sent (fetch's text() would drop the BOM that Excel needs). */
-  const rawGet = async (path: string, key: string) => {
-    const res = await fetch(`${api.base}${path}`, { headers: { Authorization: `Bearer ${key}` } });
-    const bytes = Buffer.from(await res.arrayBuffer());
-    return {
-      type: res.headers.get('content-type'),
-      bom: bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])),
-      text: bytes.subarray(3).toString('utf8'),
-    };
-  };
+  const csv = remittanceCsv;
+  const rawGet = (path: string, key: string) => rawGetAt(api.base, path, key);
   const postCsv = (body: string, q: string, key = carrier) =>
     api.call('POST', `/v1/remittances?${q}`, { key, rawBody: body, headers: { 'Content-Type': 'text/csv' } });
 

@@ -226,7 +226,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The partner’s lots (an operator: all), newest first; `sellerId` for one seller’s. */
+    get: operations['LotsController_list'];
     put?: never;
     /** Open a harvest lot for one of the partner’s sellers; it gets a trace code and a GS1 lot id. */
     post: operations['LotsController_create'];
@@ -1262,6 +1263,10 @@ export interface components {
     };
     LotEventPageDto: {
       items: components['schemas']['LotEventDto'][];
+      nextCursor: string | null;
+    };
+    LotPageDto: {
+      items: components['schemas']['LotDto'][];
       nextCursor: string | null;
     };
     MissingRemittanceDto: {
@@ -3536,6 +3541,89 @@ export interface operations {
       };
     };
   };
+  LotsController_list: {
+    parameters: {
+      query?: {
+        /** @description Opaque: the `nextCursor` of the previous page. */
+        cursor?: string;
+        limit?: number;
+        /** @description Only this seller’s lots. */
+        sellerId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LotPageDto'];
+        };
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid fields (see `errors[]`), unknown fields, or an Idempotency-Key reused with another body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   LotsController_create: {
     parameters: {
       query?: never;
@@ -4126,9 +4214,9 @@ export interface operations {
         /** @description Orders holding a sub-order of this seller. */
         sellerId?: string;
         /** @description Order statuses, comma-separated: pending, confirmed, rejected, shipping, delivered, completed, cancelled, returned. */
-        status?: string[];
+        status?: string;
         /** @description Orders holding a sub-order (a partner: one of its own) in one of these statuses: pending, reserved, rejected, released, awaiting_seller, accepted, declined, expired. */
-        subOrderStatus?: string[];
+        subOrderStatus?: string;
         /** @description Catch-up polling: orders changed at or after this time, the oldest change first. Keep polling with `nextCursor` (always given in this mode): it never skips or repeats a change, even while orders change. */
         updatedSince?: string;
       };

@@ -7,7 +7,7 @@ import { newEvent } from '@app/messaging';
 import { loadEnv } from '@app/platform';
 import { OrdersEnv } from '../../apps/orders/src/orders.env';
 import { OrdersModule } from '../../apps/orders/src/orders.module';
-import { OrderSaga } from '../../apps/orders/src/orders/order-saga';
+import { OrderSaga } from '../../apps/orders/src/orders/order-saga.handler';
 import { OrderSweeps } from '../../apps/orders/src/orders/order-sweeps';
 import { OrderReadsService } from '../../apps/orders/src/orders/order-reads.service';
 import { OrdersService } from '../../apps/orders/src/orders/orders.service';

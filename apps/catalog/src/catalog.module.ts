@@ -1,3 +1,4 @@
+import { ProductSnapshotsService } from './products/product-snapshots.service';
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceModules } from '@app/messaging';
 import { CategoriesController } from './categories/categories.controller';
@@ -17,6 +18,7 @@ import { ProductsService } from './products/products.service';
 import { LotTraceCode } from './lots/lot-trace-code.entity';
 import { ModerationController } from './moderation/moderation.controller';
 import { ModerationService } from './moderation/moderation.service';
+import { LotTraceCodeRepository } from './lots/lot-trace-code.repository';
 import { LotTraceCodesProjector } from './lots/lot-trace-codes.projector';
 import { VisiblePriceIndex1764900000000 } from './migrations/1764900000000-visible-price-index';
 import { CreationKeys1764810000000 } from './migrations/1764810000000-creation-keys';
@@ -28,7 +30,7 @@ import { SellersController } from './sellers/sellers.controller';
 import { SellersService } from './sellers/sellers.service';
 import { StockReservation } from './stock/stock-reservation.entity';
 import { StockReservationRepository } from './stock/stock-reservation.repository';
-import { StockService } from './stock/stock.service';
+import { StockReservationHandler } from './stock/stock-reservation.handler';
 
 export const CATALOG = 'catalog';
 export const CATALOG_ENTITIES = [Category, Seller, Product, StockReservation, LotTraceCode];
@@ -61,9 +63,11 @@ export class CatalogModule {
         ProductSearchService,
         { provide: SEARCH_CACHE_TTL_MS, useValue: env.SEARCH_CACHE_TTL_MS },
         StockReservationRepository,
-        StockService,
+        StockReservationHandler,
+        LotTraceCodeRepository,
         LotTraceCodesProjector,
         ModerationService,
+        ProductSnapshotsService,
       ],
     };
   }

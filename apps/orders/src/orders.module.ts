@@ -14,7 +14,7 @@ import { OrderReadsService } from './orders/order-reads.service';
 import { SellerAnswersService } from './orders/seller-answers.service';
 import { ShipmentRequests } from './shipments/shipment-requests';
 import { OrderLifecycle } from './orders/order-lifecycle';
-import { OrderSaga } from './orders/order-saga';
+import { OrderSaga } from './orders/order-saga.handler';
 import { OrderSweeps } from './orders/order-sweeps';
 import { Order } from './orders/order.entity';
 import { OrdersController } from './orders/orders.controller';

@@ -28,19 +28,19 @@ export class SettlementEnv extends ServiceEnv {
   @Min(0)
   SETTLEMENT_PAYOUT_MINIMUM_VND: number = 10000;
 
-  /** Statement lines per reconciliation step (one transaction and one ledger posting each). */
+  /** Remittance lines per reconciliation step (one transaction and one ledger posting each). */
   @IsInt()
   @Min(100)
   @Max(100000)
   SETTLEMENT_RECONCILE_CHUNK_LINES: number = 10000;
 
-  /** Statements of different carriers reconciled at once by one process. */
+  /** Remittances of different carriers reconciled at once by one process. */
   @IsInt()
   @Min(1)
   @Max(16)
   SETTLEMENT_RECONCILE_CONCURRENCY: number = 2;
 
-  /** How often the reconciler looks for statements to (re)start, e.g. after a crash. */
+  /** How often the reconciler looks for remittances to (re)start, e.g. after a crash. */
   @IsInt()
   @Min(50)
   SETTLEMENT_RECONCILE_POLL_MS: number = 2000;

@@ -1,4 +1,4 @@
-import { OrderWithdrawalsHandler } from './reports/order-withdrawals.handler';
+import { PlacedOrdersProjector } from './reports/placed-orders.projector';
 import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { serviceModules } from '@app/messaging';
 import { LedgerAccount } from './ledger/ledger-account.entity';
@@ -10,14 +10,14 @@ import { LedgerService } from './ledger/ledger.service';
 import { Settlement1764000000000 } from './migrations/1764000000000-settlement';
 import { LedgerBalanceCheckPerPosting1764700000000 } from './migrations/1764700000000-ledger-balance-check-per-posting';
 import { ReconciliationHotUpdates1764900000000 } from './migrations/1764900000000-reconciliation-hot-updates';
-import { PayoutBatch } from './payouts/payout-batch.entity';
+import { Payout } from './payouts/payout.entity';
 import { PayoutItemRecord } from './payouts/payout-item.entity';
 import { PayoutRepository } from './payouts/payout.repository';
 import { PayoutsController } from './payouts/payouts.controller';
 import { PayoutsService } from './payouts/payouts.service';
 import { MissingRemittances } from './remittances/missing-remittances';
 import { ReconciliationRepository } from './remittances/reconciliation.repository';
-import { RemittanceBatch } from './remittances/remittance-batch.entity';
+import { Remittance } from './remittances/remittance.entity';
 import { RemittanceChunk } from './remittances/remittance-chunk.entity';
 import { RemittanceIntakeService } from './remittances/remittance-intake.service';
 import { RemittanceLineErrorRecord } from './remittances/remittance-line-error.entity';
@@ -32,11 +32,12 @@ import { ReportsService } from './reports/reports.service';
 import { SellerAccount } from './sellers/seller-account.entity';
 import { SellerAccountRepository } from './sellers/seller-account.repository';
 import { SellersController } from './sellers/sellers.controller';
+import { SellerAccountsProjector } from './sellers/seller-accounts.projector';
 import { SellersService } from './sellers/sellers.service';
-import { StatementService } from './sellers/statement.service';
+import { SellerStatementService } from './sellers/seller-statement.service';
 import type { SettlementEnv } from './settlement.env';
 import { SETTLEMENT_ENV } from './settlement.tokens';
-import { DeliveriesService } from './shipments/deliveries.service';
+import { DeliveriesHandler } from './shipments/deliveries.handler';
 import { SettledShipment } from './shipments/settled-shipment.entity';
 import { ShipmentRepository } from './shipments/shipment.repository';
 
@@ -48,11 +49,11 @@ export const SETTLEMENT_ENTITIES: Type[] = [
   LedgerAccount,
   LedgerPosting,
   LedgerEntry,
-  RemittanceBatch,
+  Remittance,
   RemittanceChunk,
   RemittanceLine,
   RemittanceLineErrorRecord,
-  PayoutBatch,
+  Payout,
   PayoutItemRecord,
 ];
 export const SETTLEMENT_MIGRATIONS: Type[] = [
@@ -61,7 +62,7 @@ export const SETTLEMENT_MIGRATIONS: Type[] = [
   ReconciliationHotUpdates1764900000000,
 ];
 
-/** COD: double-entry ledger, carrier remittances, reconciliation, payouts, statements. Owns the `<prefix>_settlement` database. */
+/** COD: double-entry ledger, carrier remittances, reconciliation, payouts, seller statements. Owns the `<prefix>_settlement` database. */
 @Module({})
 export class SettlementModule {
   static forRoot(env: SettlementEnv): DynamicModule {
@@ -74,10 +75,11 @@ export class SettlementModule {
         LedgerRepository,
         LedgerService,
         ShipmentRepository,
-        DeliveriesService,
+        DeliveriesHandler,
         SellerAccountRepository,
         SellersService,
-        StatementService,
+        SellerAccountsProjector,
+        SellerStatementService,
         RemittanceRepository,
         ReconciliationRepository,
         MissingRemittances,
@@ -87,7 +89,7 @@ export class SettlementModule {
         PayoutsService,
         ReportRepository,
         ReportsService,
-        OrderWithdrawalsHandler,
+        PlacedOrdersProjector,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { LotsByPartner1765100000000 } from './migrations/1765100000000-lots-by-partner';
 import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { serviceModules } from '@app/messaging';
 import { CaptureController } from './capture/capture.controller';
@@ -7,7 +8,9 @@ import { CaptureService } from './capture/capture.service';
 import { LotChainService } from './chain/lot-chain.service';
 import { LotEvent } from './chain/lot-event.entity';
 import { LotEventRepository } from './chain/lot-event.repository';
-import { LotHistoryService } from './chain/lot-history.service';
+import { LotHistoryController } from './history/lot-history.controller';
+import { LotHistoryService } from './history/lot-history.service';
+import { DiaryController } from './diary/diary.controller';
 import { DiaryService } from './diary/diary.service';
 import { Lot } from './lots/lot.entity';
 import { LotRepository } from './lots/lot.repository';
@@ -15,11 +18,11 @@ import { LotsController } from './lots/lots.controller';
 import { LotsService } from './lots/lots.service';
 import { Traceability1763870000000 } from './migrations/1763870000000-traceability';
 import { LotEventLinkVersions1765000000000 } from './migrations/1765000000000-lot-event-link-versions';
-import { CatalogReplicator } from './replicas/catalog-replicator';
+import { CatalogReplicasProjector } from './lots/catalog-replicas.projector';
 import { ProductReplica } from './replicas/product-replica.entity';
 import { ReplicaRepository } from './replicas/replica.repository';
 import { SellerReplica } from './replicas/seller-replica.entity';
-import { ShipmentTracker } from './supply/shipment-tracker';
+import { ShipmentTrackingHandler } from './supply/shipment-tracking.handler';
 import { TracePageController } from './trace/trace-page.controller';
 import { TracePageService } from './trace/trace-page.service';
 import type { TraceabilityEnv } from './traceability.env';
@@ -27,7 +30,7 @@ import { TRACEABILITY_ENV } from './traceability.tokens';
 
 export const TRACEABILITY = 'traceability';
 export const TRACEABILITY_ENTITIES: Type[] = [Lot, LotEvent, Capture, SellerReplica, ProductReplica];
-export const TRACEABILITY_MIGRATIONS: Type[] = [Traceability1763870000000, LotEventLinkVersions1765000000000];
+export const TRACEABILITY_MIGRATIONS: Type[] = [Traceability1763870000000, LotEventLinkVersions1765000000000, LotsByPartner1765100000000];
 
 /** Lots, farm diary and supply-chain events (EPCIS 2.0), the tamper-evident chain, QR codes. Owns the `<prefix>_traceability` database. */
 @Module({})
@@ -36,7 +39,7 @@ export class TraceabilityModule {
     return {
       module: TraceabilityModule,
       imports: [...serviceModules({ service: TRACEABILITY, env, entities: TRACEABILITY_ENTITIES, migrations: TRACEABILITY_MIGRATIONS })],
-      controllers: [LotsController, CaptureController, TracePageController],
+      controllers: [LotsController, DiaryController, LotHistoryController, CaptureController, TracePageController],
       providers: [
         { provide: TRACEABILITY_ENV, useValue: env },
         LotRepository,
@@ -46,8 +49,8 @@ export class TraceabilityModule {
         LotHistoryService,
         DiaryService,
         ReplicaRepository,
-        CatalogReplicator,
-        ShipmentTracker,
+        CatalogReplicasProjector,
+        ShipmentTrackingHandler,
         CaptureRepository,
         CaptureService,
         TracePageService,

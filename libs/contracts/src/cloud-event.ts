@@ -36,4 +36,8 @@ export function defineEvent<T>(type: string, topic: string): EventDefinition<T> 
   return { type, topic };
 }
 
+/** The data of an event definition: `EventData<typeof OrderPlacedV1>`. */
 export type EventData<D> = D extends EventDefinition<infer T> ? T : never;
+
+/** The envelope of an event definition as a handler receives it: `EventOf<typeof OrderPlacedV1>`. */
+export type EventOf<D> = CloudEvent<EventData<D>>;

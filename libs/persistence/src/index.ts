@@ -4,3 +4,4 @@ export * from './database-url';
 export * from './persistence.module';
 export * from './cursor';
 export * from './unique-violation';
+export * from './advisory-lock';

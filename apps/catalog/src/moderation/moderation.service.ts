@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { validate as isUuid } from 'uuid';
 import { ProductUpdatedV1, type CallerIdentity, type ModerationRequest, type ProductView, type SellerView } from '@app/contracts';
 import { event, Outbox } from '@app/messaging';
 import { ForbiddenError, NotFoundError } from '@app/platform';
 import { ProductSearchService } from '../products/product-search.service';
-import { Product } from '../products/product.entity';
+import { ProductSnapshotsService } from '../products/product-snapshots.service';
 import { ProductRepository } from '../products/product.repository';
 import { productSnapshot, productView } from '../products/product.view';
-import { Seller } from '../sellers/seller.entity';
 import { SellerRepository } from '../sellers/seller.repository';
 import { sellerView } from '../sellers/seller.view';
+import { reinstate, suspend } from './seller-state';
 
 function adminOnly(caller: CallerIdentity): void {
   if (caller.role !== 'admin') throw new ForbiddenError('Only operators may moderate listings.').vi('Chỉ người vận hành được kiểm duyệt.');
@@ -29,6 +29,7 @@ export class ModerationService {
     private readonly sellers: SellerRepository,
     private readonly outbox: Outbox,
     private readonly search: ProductSearchService,
+    private readonly snapshots: ProductSnapshotsService,
   ) {}
 
   async moderateProduct(caller: CallerIdentity, r: ModerationRequest): Promise<ProductView> {
@@ -49,29 +50,15 @@ export class ModerationService {
   async moderateSeller(caller: CallerIdentity, r: ModerationRequest): Promise<SellerView> {
     adminOnly(caller);
     const view = await this.dataSource.transaction(async (manager) => {
-      const seller = isUuid(r.id)
-        ? await manager
-            .getRepository(Seller)
-            .createQueryBuilder('s')
-            .where('s.id = :id', { id: r.id })
-            .setLock('pessimistic_write')
-            .getOne()
-        : null;
+      const seller = isUuid(r.id) ? await this.sellers.lockOne(manager, r.id) : null;
       if (!seller) throw new NotFoundError('Seller', r.id, 'người bán');
-      seller.status = r.suspended ? 'suspended' : 'active';
-      await manager.getRepository(Seller).save(seller);
-      await this.republish(manager, seller);
+      if (r.suspended) suspend(seller);
+      else reinstate(seller);
+      await this.sellers.save(manager, seller);
+      await this.snapshots.republishSeller(manager, seller);
       return sellerView(seller);
     });
     this.search.invalidate();
     return view;
-  }
-
-  /** Every product of the seller changed visibility: other services learn it from the snapshots. */
-  private async republish(manager: EntityManager, seller: Seller): Promise<void> {
-    const products = await manager.getRepository(Product).find({ where: { sellerId: seller.id }, order: { id: 'ASC' } });
-    for (let i = 0; i < products.length; i += 500) {
-      await this.outbox.add(manager, ...products.slice(i, i + 500).map((p) => event(ProductUpdatedV1, p.id, productSnapshot(p, seller))));
-    }
   }
 }

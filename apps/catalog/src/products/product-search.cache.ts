@@ -32,11 +32,10 @@ interface Entry<T> {
  * same popular queries over and over; the page for one costs PostgreSQL milliseconds of ranking
  * per request, the same page from memory nothing. Concurrent requests for a page that is not
  * there wait for one load instead of each running the query, however long it takes: a page's
- * `ttlMs` counts from when its load finished (counting from the start, a load slower than the TTL
- * — PostgreSQL busy — expired while running, every request started another one, and the
- * herd made every load slower still: no search answered at 300/s). Once a page is older than
- * `ttlMs`, and for `staleMs` more, it is still served while one request's refresh runs in the
- * background (requests that happened to arrive at expiry waited a whole query: the p99). `clear()`
+ * `ttlMs` counts from when its load finished, so a load slower than the TTL (PostgreSQL busy)
+ * cannot expire while it runs and set off a herd of new ones. Once a page is older than `ttlMs`,
+ * and for `staleMs` more, it is still served while one request's refresh runs in the background,
+ * so no request that arrives at expiry waits a whole query (ADR 0031 has the measurements). `clear()`
  * (called on every product change made in this process) drops everything at once, including
  * loads still running, so nothing read before a change is served after it.
  */
@@ -103,8 +102,8 @@ export class SearchPageCache<T = Page<ProductView>> {
    * Loads the page again in the background; the stale one is served until the new one is there.
    * Background refreshes run one after another, never side by side: a relevance-ranked page costs
    * PostgreSQL 15–80 ms of one core, and pages loaded together (the first second after a start or
-   * a clear()) fall due together — side by side, up to the pool's ten such queries took both cores
-   * from every other request on the machine (ADR 0031). Nobody waits for a refresh, so the queue
+   * a clear()) fall due together; side by side, up to the pool's ten such queries would take every
+   * core from the other requests on the machine (ADR 0031). Nobody waits for a refresh, so the queue
    * only costs staleness: a page whose refresh has not run by the end of its stale time is loaded
    * by the next request, as any missing page. A refresh still running after `staleMs` no longer
    * holds up the next one (a statement stuck in the database must not end background refreshing).

@@ -21,6 +21,7 @@ import type { Seller } from '../sellers/seller.entity';
 import { SellerRepository } from '../sellers/seller.repository';
 import { Product } from './product.entity';
 import { ProductSearchService } from './product-search.service';
+import { setListingStatus } from './product-state';
 import { ProductRepository } from './product.repository';
 import { isVisible, productSnapshot, productView } from './product.view';
 
@@ -133,7 +134,7 @@ export class ProductsService {
       if (req.priceVnd !== undefined) product.priceVnd = req.priceVnd;
       if (req.stock !== undefined) product.stock = req.stock;
       if (req.description !== undefined) product.description = req.description.normalize('NFC').trim();
-      if (req.status !== undefined) product.status = req.status;
+      if (req.status !== undefined) setListingStatus(product, req.status);
       const firstPublished = !product.publishedAt && isVisible(product, seller);
       if (firstPublished) product.publishedAt = new Date();
       const saved = await this.products.save(manager, product);

@@ -16,7 +16,7 @@ export class SellerRepository {
     return manager.getRepository(Seller).findOneBy({ id });
   }
 
-  /** The seller with its row locked, for a change (null for an unknown id). */
+  /** The seller with its row locked, for a change (its partner's, or an operator's moderation); null for an unknown id. */
   lockOne(manager: EntityManager, id: string): Promise<Seller | null> {
     return manager.getRepository(Seller).createQueryBuilder('s').where('s.id = :id', { id }).setLock('pessimistic_write').getOne();
   }

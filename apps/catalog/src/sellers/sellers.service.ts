@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
 import {
   normalizeVietnamesePhone,
-  ProductUpdatedV1,
   SellerRegisteredV1,
   SellerUpdatedV1,
   validateAddressCodes,
@@ -20,8 +19,7 @@ import { event, Outbox } from '@app/messaging';
 import { toPage } from '@app/persistence';
 import { assertPartnerOwns, NotFoundError, partnerOf, ValidationFailedError } from '@app/platform';
 import { createOnce, creationColumns } from '../creation-key';
-import { productSnapshot } from '../products/product.view';
-import { ProductRepository } from '../products/product.repository';
+import { ProductSnapshotsService } from '../products/product-snapshots.service';
 import { Seller } from './seller.entity';
 import { SellerRepository } from './seller.repository';
 import { sellerView } from './seller.view';
@@ -31,7 +29,7 @@ export class SellersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sellers: SellerRepository,
-    private readonly products: ProductRepository,
+    private readonly snapshots: ProductSnapshotsService,
     private readonly outbox: Outbox,
   ) {}
 
@@ -111,10 +109,7 @@ export class SellersService {
       const saved = await this.sellers.save(manager, seller);
       const view = sellerView(saved);
       await this.outbox.add(manager, event(SellerUpdatedV1, saved.id, view));
-      const products = await this.products.ofSeller(manager, saved.id);
-      for (let i = 0; i < products.length; i += 500) {
-        await this.outbox.add(manager, ...products.slice(i, i + 500).map((p) => event(ProductUpdatedV1, p.id, productSnapshot(p, saved))));
-      }
+      await this.snapshots.republishSeller(manager, saved);
       return view;
     });
   }

@@ -14,7 +14,11 @@ const commaList = () =>
   );
 
 export class OrderListQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ example: 'confirmed,shipping', description: `Order statuses, comma-separated: ${OrderStatuses.join(', ')}.` })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'confirmed,shipping',
+    description: `Order statuses, comma-separated: ${OrderStatuses.join(', ')}.`,
+  })
   @IsOptional()
   @commaList()
   @ArrayMaxSize(OrderStatuses.length)
@@ -22,6 +26,7 @@ export class OrderListQueryDto extends ListQueryDto {
   status?: OrderStatus[];
 
   @ApiPropertyOptional({
+    type: String,
     example: 'awaiting_seller',
     description: `Orders holding a sub-order (a partner: one of its own) in one of these statuses: ${SubOrderStatuses.join(', ')}.`,
   })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ListQueryDto } from '../http/list-query.dto';
 import {
   ArrayMaxSize,
   IsArray,
@@ -7,6 +8,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -102,4 +104,16 @@ export class LotDto implements LotView {
   @ApiProperty({ description: 'Entries in the lot’s hash chain.' }) eventCount: number;
   @ApiProperty({ example: '2026-06-15T08:00:00+07:00' }) createdAt: string;
   @ApiProperty({ example: 'http://localhost:3000/t/7K3M9XQZ', description: 'The public page the QR code points at.' }) traceUrl: string;
+}
+
+export class LotListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ description: 'Only this seller’s lots.' })
+  @IsOptional()
+  @IsUUID()
+  sellerId?: string;
+}
+
+export class LotPageDto {
+  @ApiProperty({ type: [LotDto] }) items: LotDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }

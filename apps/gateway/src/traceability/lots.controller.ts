@@ -19,7 +19,7 @@ import { AnyRole, Roles } from '../identity/access.decorators';
 import { ApiProblems } from '../openapi/problem.dto';
 import { ServiceClient } from '../rpc/service-client';
 import { LotEventDto, LotEventPageDto, RecordFarmEventDto, VerificationDto } from './lot-event.dto';
-import { CreateLotDto, LotDto } from './lot.dto';
+import { CreateLotDto, LotDto, LotListQueryDto, LotPageDto } from './lot.dto';
 import { traceUrl } from './public-base-url';
 
 const withUrl = (lot: LotView): LotDto => ({ ...lot, traceUrl: traceUrl(lot.traceCode) });
@@ -37,6 +37,19 @@ export class LotsController {
   @ApiProblems(400, 404, 409, 413, 422)
   async create(@Body() body: CreateLotDto, @Ctx() ctx: RequestContext): Promise<LotDto> {
     return withUrl(await this.services.call(TraceabilityRpc.createLot, ctx.caller, ctx.requestId, body));
+  }
+
+  @Get()
+  @Roles('partner', 'admin')
+  @ApiOperation({ summary: 'The partner’s lots (an operator: all), newest first; `sellerId` for one seller’s.' })
+  @ApiOkResponse({ type: LotPageDto })
+  @ApiProblems(422)
+  async list(@Query() query: LotListQueryDto, @Ctx() ctx: RequestContext): Promise<LotPageDto> {
+    const page = await this.services.call(TraceabilityRpc.listLots, ctx.caller, ctx.requestId, {
+      ...pageRequest(query),
+      ...(query.sellerId ? { sellerId: query.sellerId } : {}),
+    });
+    return { items: page.items.map(withUrl), nextCursor: page.nextCursor };
   }
 
   @Get(':id')

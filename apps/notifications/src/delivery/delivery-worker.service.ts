@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { counter, histogram } from '@app/platform';
 import { EndpointRepository } from '../endpoints/endpoint.repository';
+import type { DisabledReason } from '../endpoints/endpoint-state';
 import { SecretBox } from '../endpoints/secret-box';
 import { PublicEventRepository } from '../events/public-event.repository';
 import type { NotificationsEnv } from '../notifications.env';
 import { NOTIFICATIONS_ENV } from '../notifications.tokens';
-import { DELIVERY_CHANNEL, DeliveryRepository, type ClaimedDelivery } from './delivery.repository';
+import { DeliveryRepository, type ClaimedDelivery } from './delivery.repository';
 import { RetryPolicy, retryAfterMs } from './retry-policy';
 import { signWebhook } from './signature';
 import { WebhookSender, type SendOutcome } from './webhook-sender';
@@ -46,7 +46,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private wake?: () => void;
   /** Set when woken while not asleep: the next sleep returns at once. */
   private woken = false;
-  private listener?: Client;
   private lastPurge = 0;
 
   constructor(
@@ -80,7 +79,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);
     this.sender.close();
     await Promise.allSettled([...this.running]);
-    await this.listener?.end().catch(() => undefined);
+    await this.deliveries.unlisten();
   }
 
   private async run(): Promise<void> {
@@ -184,7 +183,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private async disable(
     m: import('typeorm').EntityManager,
     c: ClaimedDelivery,
-    reason: 'gone' | 'failing',
+    reason: DisabledReason,
     attempt: Parameters<DeliveryRepository['recordAttempt']>[4],
   ): Promise<void> {
     await this.deliveries.recordAttempt(m, c.delivery, 'fail', null, attempt);
@@ -222,27 +221,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     });
   }
 
-  private async listen(): Promise<void> {
-    const url = (this.dataSource.options as { url?: string }).url;
-    if (!url) return;
-    while (!this.stopped) {
-      const client = new Client({ connectionString: url, application_name: 'notifications-delivery-listen' });
-      this.listener = client;
-      try {
-        await client.connect();
-        client.on('notification', () => this.poke());
-        await client.query(`LISTEN ${DELIVERY_CHANNEL}`);
-        if (!this.stopped) {
-          await new Promise<void>((resolve) => {
-            client.on('error', () => resolve());
-            client.on('end', () => resolve());
-          });
-        }
-      } catch (e) {
-        this.logger.warn({ err: e }, 'delivery LISTEN connection failed; polling until it is back');
-      }
-      await client.end().catch(() => undefined);
-      if (!this.stopped) await new Promise((r) => setTimeout(r, 1000));
-    }
+  private listen(): Promise<void> {
+    return this.deliveries.listen(
+      () => this.poke(),
+      () => this.stopped,
+      (e) => this.logger.warn({ err: e }, 'delivery LISTEN connection failed; polling until it is back'),
+    );
   }
 }

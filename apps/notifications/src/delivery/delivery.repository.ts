@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Client } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { DeliveryStatus, PublicEvent, PublicEventType } from '@app/contracts';
@@ -37,7 +38,42 @@ export interface AttemptRow {
 
 @Injectable()
 export class DeliveryRepository {
+  private listener?: Client;
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Keeps a connection listening on DELIVERY_CHANNEL until `stopped()`, calling `onNotify` for each
+   * notification (a commit queued deliveries) and reconnecting after a second when it drops.
+   */
+  async listen(onNotify: () => void, stopped: () => boolean, onError: (e: unknown) => void): Promise<void> {
+    const url = (this.dataSource.options as { url?: string }).url;
+    if (!url) return;
+    while (!stopped()) {
+      const client = new Client({ connectionString: url, application_name: 'notifications-delivery-listen' });
+      this.listener = client;
+      try {
+        await client.connect();
+        client.on('notification', onNotify);
+        await client.query(`LISTEN ${DELIVERY_CHANNEL}`);
+        if (!stopped()) {
+          await new Promise<void>((resolve) => {
+            client.on('error', () => resolve());
+            client.on('end', () => resolve());
+          });
+        }
+      } catch (e) {
+        onError(e);
+      }
+      await client.end().catch(() => undefined);
+      if (!stopped()) await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+
+  /** Ends the listening connection (call after `stopped()` turned true). */
+  async unlisten(): Promise<void> {
+    await this.listener?.end().catch(() => undefined);
+  }
 
   /** One pending delivery of the event per endpoint, due at once (the workers are woken on commit). */
   async createFor(manager: EntityManager, eventId: string, endpointIds: string[]): Promise<void> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { EventOwner, PageRequest } from '@app/contracts';
 import { decodeCursor } from '@app/persistence';
+import { DISABLE, type DisabledReason } from './endpoint-state';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 
 @Injectable()
@@ -64,10 +65,10 @@ export class EndpointRepository {
   }
 
   /** The platform disables an endpoint (410, or 3 days of failures); its events stay in the feed. */
-  async disable(manager: EntityManager, id: string, reason: string): Promise<void> {
+  async disable(manager: EntityManager, id: string, reason: DisabledReason): Promise<void> {
     await manager.query(
-      `UPDATE webhook_endpoints SET status = 'disabled', disabled_reason = $2, updated_at = now() WHERE id = $1 AND status = 'enabled'`,
-      [id, reason],
+      `UPDATE webhook_endpoints SET status = $3, disabled_reason = $2, updated_at = now() WHERE id = $1 AND status = $4`,
+      [id, reason, DISABLE.to, DISABLE.from],
     );
   }
 }

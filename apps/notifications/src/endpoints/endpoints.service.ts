@@ -24,6 +24,7 @@ import { SAMPLE_DATA } from '../events/samples';
 import type { NotificationsEnv } from '../notifications.env';
 import { NOTIFICATIONS_ENV } from '../notifications.tokens';
 import { EndpointRepository } from './endpoint.repository';
+import { disableEndpoint, enableEndpoint } from './endpoint-state';
 import { assertWebhookUrl } from './endpoint-url';
 import { ownerOf } from './owner';
 import { newWebhookSecret, SecretBox } from './secret-box';
@@ -98,10 +99,9 @@ export class EndpointsService {
     if (req.eventTypes !== undefined) e.eventTypes = [...new Set(req.eventTypes)];
     if (req.description !== undefined) e.description = req.description;
     return this.dataSource.transaction(async (m) => {
-      if (req.status === 'enabled' && e.status === 'disabled')
-        Object.assign(e, { status: 'enabled', disabledReason: null, failingSince: null });
+      if (req.status === 'enabled' && e.status === 'disabled') enableEndpoint(e);
       if (req.status === 'disabled' && e.status === 'enabled') {
-        Object.assign(e, { status: 'disabled', disabledReason: 'by_owner' });
+        disableEndpoint(e, 'by_owner');
         await this.deliveries.moveAllOfEndpoint(m, e.id, 'fail');
       }
       return endpointView(await this.endpoints.save(e, m));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ProductUpdatedV1, type CloudEvent, type EventData } from '@app/contracts';
+import { ProductUpdatedV1, type EventOf } from '@app/contracts';
 import { OnEvent } from '@app/messaging';
 import { CatalogProduct } from './catalog-product.entity';
 import { CatalogViewRepository } from './catalog-view.repository';
@@ -11,7 +11,7 @@ export class CatalogViewProjector {
   constructor(private readonly view: CatalogViewRepository) {}
 
   @OnEvent(ProductUpdatedV1)
-  async onProductUpdated(e: CloudEvent<EventData<typeof ProductUpdatedV1>>, manager: EntityManager): Promise<void> {
+  async onProductUpdated(e: EventOf<typeof ProductUpdatedV1>, manager: EntityManager): Promise<void> {
     const p = e.data;
     await this.view.upsert(
       manager,

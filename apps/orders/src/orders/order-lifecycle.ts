@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OrderStatusChangedV1, SubOrderReleasedV1, type EventData, type OrderStatus } from '@app/contracts';
 import { event, Outbox, type PendingEvent } from '@app/messaging';
-import { assertTransition } from './order-state';
+import { moveOrder } from './order-state';
 import { OrdersRepository, type OrderAggregate } from './orders.repository';
 import { holdsStock, SubOrderMoves } from './sub-order-state';
 
@@ -23,9 +23,7 @@ export class OrderLifecycle {
   /** Moves the order (in memory) and returns its event; {@link transition} also writes it. */
   move(agg: OrderAggregate, to: OrderStatus, at: Date, reason?: string): PendingEvent<unknown> {
     const from = agg.order.status;
-    assertTransition(from, to);
-    agg.order.status = to;
-    if (reason !== undefined) agg.order.reason = reason;
+    moveOrder(agg.order, to, reason);
     return event(OrderStatusChangedV1, agg.order.id, {
       orderId: agg.order.id,
       from,

@@ -29,7 +29,7 @@ function consolidate(entries: EntryDraft[]): EntryDraft[] {
 
 /**
  * Posts balanced, idempotent postings. A posting id seen before with the same entries posts
- * nothing (a replayed event or statement); with different entries it is refused: corrections are
+ * nothing (a replayed event or remittance); with different entries it is refused: corrections are
  * new postings, never edits.
  */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintTransformer } from '@app/persistence';
 
-/** One seller's amount in a payout batch, with the bank account as it was at payout time. */
+/** One seller's amount in a payout, with the bank account as it was at payout time. */
 @Entity({ name: 'payout_items' })
 export class PayoutItemRecord {
   @PrimaryColumn({ type: 'uuid', name: 'payout_id' }) payoutId: string;

@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PayoutBatch } from './payout-batch.entity';
+import { Payout } from './payout.entity';
 import { PayoutItemRecord } from './payout-item.entity';
 
 @Injectable()
 export class PayoutRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  find(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<PayoutBatch | null> {
-    const q = manager.getRepository(PayoutBatch).createQueryBuilder('p').where('p.id = :id', { id });
+  find(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Payout | null> {
+    const q = manager.getRepository(Payout).createQueryBuilder('p').where('p.id = :id', { id });
     if (lock) q.setLock('pessimistic_write');
     return q.getOne();
   }
 
-  findByReference(manager: EntityManager, reference: string): Promise<PayoutBatch | null> {
-    return manager.getRepository(PayoutBatch).findOneBy({ reference });
+  findByReference(manager: EntityManager, reference: string): Promise<Payout | null> {
+    return manager.getRepository(Payout).findOneBy({ reference });
   }
 
   items(id: string, manager: EntityManager = this.dataSource.manager): Promise<PayoutItemRecord[]> {
@@ -33,12 +33,12 @@ export class PayoutRepository {
     return rows.map((r) => ({ sellerId: r.owner_id, amountVnd: Number(r.bal) }));
   }
 
-  async save(manager: EntityManager, batch: PayoutBatch, items: PayoutItemRecord[]): Promise<void> {
-    await manager.getRepository(PayoutBatch).save(batch);
+  async save(manager: EntityManager, payout: Payout, items: PayoutItemRecord[]): Promise<void> {
+    await manager.getRepository(Payout).save(payout);
     if (items.length > 0) await manager.getRepository(PayoutItemRecord).insert(items);
   }
 
-  async update(manager: EntityManager, batch: PayoutBatch): Promise<void> {
-    await manager.getRepository(PayoutBatch).save(batch);
+  async update(manager: EntityManager, payout: Payout): Promise<void> {
+    await manager.getRepository(Payout).save(payout);
   }
 }

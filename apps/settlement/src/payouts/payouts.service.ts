@@ -1,22 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
-import { PayoutBatchCreatedV1, PayoutBatchPaidV1, type CreatePayoutRequest, type PayoutBatchView } from '@app/contracts';
-import { event, Outbox } from '@app/messaging';
-import { ConflictError, IllegalTransitionError, NotFoundError, toVietnamIso, vietnamDate } from '@app/platform';
+import type { CreatePayoutRequest, PayoutBatchView } from '@app/contracts';
+import { Outbox } from '@app/messaging';
+import { ConflictError, NotFoundError, toVietnamIso, vietnamDate } from '@app/platform';
 import { Accounts, credit, debit } from '../ledger/accounts';
 import { LedgerService } from '../ledger/ledger.service';
 import { SellerAccountRepository } from '../sellers/seller-account.repository';
 import type { SettlementEnv } from '../settlement.env';
 import { SETTLEMENT_ENV } from '../settlement.tokens';
-import { PayoutBatch } from './payout-batch.entity';
 import { PayoutItemRecord } from './payout-item.entity';
+import { markPayoutPaid, openPayout } from './payout-state';
 import { PayoutRepository } from './payout.repository';
 import { vietQrPayload } from './vietqr';
 
 /**
- * Payout batches: every available seller balance at or above a minimum moves to `payout` (in
- * transit) in one posting; marking the batch paid moves it out to the bank, i.e. to `paid`.
+ * Payouts: every available seller balance at or above a minimum moves to `payout` (in
+ * transit) in one posting; marking the payout paid moves it out to the bank, i.e. to `paid`.
  */
 @Injectable()
 export class PayoutsService {
@@ -46,19 +46,17 @@ export class PayoutsService {
         manager,
         balances.map((b) => b.sellerId),
       );
-      const batch = Object.assign(new PayoutBatch(), {
+      const { payout, event: created } = openPayout({
         id: uuidv7(),
         reference: req.reference ?? `payout-${vietnamDate()}-${uuidv7().slice(-8)}`,
-        status: 'created' as const,
         minimumVnd,
         totalVnd: balances.reduce((s, b) => s + b.amountVnd, 0),
         itemCount: balances.length,
-        paidAt: null,
       });
       const items = balances.map((b) => {
         const s = sellers.get(b.sellerId);
         return Object.assign(new PayoutItemRecord(), {
-          payoutId: batch.id,
+          payoutId: payout.id,
           sellerId: b.sellerId,
           sellerName: s?.name ?? b.sellerId,
           amountVnd: b.amountVnd,
@@ -67,82 +65,65 @@ export class PayoutsService {
           bankAccountName: s?.bankAccountName ?? null,
         });
       });
-      await this.payouts.save(manager, batch, items);
+      await this.payouts.save(manager, payout, items);
       await this.ledger.post(manager, {
-        id: `payout:${batch.id}`,
+        id: `payout:${payout.id}`,
         kind: 'payout',
-        description: `Payout ${batch.reference}`,
+        description: `Payout ${payout.reference}`,
         entries: balances.flatMap((b) => [
           ...debit(Accounts.sellerAvailable(b.sellerId), b.amountVnd),
           ...credit(Accounts.sellerPayout(b.sellerId), b.amountVnd),
         ]),
       });
-      await this.outbox.add(
-        manager,
-        event(PayoutBatchCreatedV1, batch.id, {
-          payoutId: batch.id,
-          reference: batch.reference,
-          totalVnd: batch.totalVnd,
-          itemCount: batch.itemCount,
-        }),
-      );
-      return batch.id;
+      await this.outbox.add(manager, created);
+      return payout.id;
     });
     return this.get(id);
   }
 
   async markPaid(id: string): Promise<PayoutBatchView> {
     await this.dataSource.transaction(async (manager) => {
-      const batch = isUuid(id) ? await this.payouts.find(id, manager, true) : null;
-      if (!batch) throw new NotFoundError('Payout', id, 'đợt chi trả');
-      if (batch.status !== 'created') throw new IllegalTransitionError('Payout', batch.status, 'paid');
+      const payout = isUuid(id) ? await this.payouts.find(id, manager, true) : null;
+      if (!payout) throw new NotFoundError('Payout', id, 'đợt chi trả');
       const items = await this.payouts.items(id, manager);
       const partners = await this.sellers.findMany(
         manager,
         items.map((i) => i.sellerId),
       );
-      batch.status = 'paid';
-      batch.paidAt = new Date();
-      await this.payouts.update(manager, batch);
+      // Each seller's amount with its partner: notifications tells each partner what its sellers were paid.
+      const paid = markPayoutPaid(
+        payout,
+        new Date(),
+        items.map((i) => ({ sellerId: i.sellerId, partnerId: partners.get(i.sellerId)?.partnerId ?? null, amountVnd: i.amountVnd })),
+      );
+      await this.payouts.update(manager, payout);
       await this.ledger.post(manager, {
-        id: `payout-paid:${batch.id}`,
+        id: `payout-paid:${payout.id}`,
         kind: 'payout_paid',
-        description: `Payout ${batch.reference} transferred`,
+        description: `Payout ${payout.reference} transferred`,
         entries: [
           ...items.flatMap((i) => debit(Accounts.sellerPayout(i.sellerId), i.amountVnd)),
-          ...credit(Accounts.bank(), batch.totalVnd),
+          ...credit(Accounts.bank(), payout.totalVnd),
         ],
       });
-      await this.outbox.add(
-        manager,
-        event(PayoutBatchPaidV1, batch.id, {
-          payoutId: batch.id,
-          totalVnd: batch.totalVnd,
-          paidAt: batch.paidAt.toISOString(),
-          items: items.map((i) => ({
-            sellerId: i.sellerId,
-            partnerId: partners.get(i.sellerId)?.partnerId ?? null,
-            amountVnd: i.amountVnd,
-          })),
-        }),
-      );
+      await this.outbox.add(manager, paid);
     });
     return this.get(id);
   }
 
   async get(id: string): Promise<PayoutBatchView> {
-    const batch = isUuid(id) ? await this.payouts.find(id) : null;
-    if (!batch) throw new NotFoundError('Payout', id, 'đợt chi trả');
+    const payout = isUuid(id) ? await this.payouts.find(id) : null;
+    if (!payout) throw new NotFoundError('Payout', id, 'đợt chi trả');
     const items = await this.payouts.items(id);
     return {
-      id: batch.id,
-      reference: batch.reference,
-      status: batch.status,
-      minimumVnd: batch.minimumVnd,
-      totalVnd: batch.totalVnd,
-      itemCount: batch.itemCount,
-      createdAt: toVietnamIso(batch.createdAt),
-      paidAt: batch.paidAt ? toVietnamIso(batch.paidAt) : null,
+      id: payout.id,
+      reference: payout.reference,
+      status: payout.status,
+      minimumVnd: payout.minimumVnd,
+      totalVnd: payout.totalVnd,
+      itemCount: payout.itemCount,
+      createdAt: toVietnamIso(payout.createdAt),
+      paidAt: payout.paidAt ? toVietnamIso(payout.paidAt) : null,
       items: items.map((i) => {
         const account =
           i.bankBin && i.bankAccountNumber
@@ -154,7 +135,7 @@ export class PayoutsService {
           amountVnd: i.amountVnd,
           bankAccount: account,
           vietQr: account
-            ? vietQrPayload({ ...account, amountVnd: i.amountVnd, purpose: `${batch.reference} ${i.sellerId.slice(-8)}` })
+            ? vietQrPayload({ ...account, amountVnd: i.amountVnd, purpose: `${payout.reference} ${i.sellerId.slice(-8)}` })
             : null,
         };
       }),

@@ -52,9 +52,9 @@ export function stepPosting(
 }
 
 /**
- * The sellers' side of a statement: the shares of its matched and over lines (the full COD
+ * The sellers' side of a remittance: the shares of its matched and over lines (the full COD
  * arrived) move from pending to available, one pair of entries per seller however many lines
- * and steps the statement had. Short lines' shares stay pending until resolved.
+ * and steps the remittance had. Short lines' shares stay pending until resolved.
  */
 export function releasePosting(
   remittanceId: string,

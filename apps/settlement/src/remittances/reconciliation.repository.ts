@@ -47,11 +47,11 @@ export interface SellerRelease {
   shareVnd: number;
 }
 
-/** Set-based reconciliation of a statement's lines, an ordinal range at a time (the SQL lives here). */
+/** Set-based reconciliation of a remittance's lines, an ordinal range at a time (the SQL lives here). */
 @Injectable()
 export class ReconciliationRepository {
   /**
-   * Lines naming a shipment of another carrier: such a statement is refused whole. Only lines whose
+   * Lines naming a shipment of another carrier: such a remittance is refused whole. Only lines whose
    * quoted shipment intake did not find among the carrier's own can be such lines.
    */
   async foreignShipmentLines(manager: EntityManager, remittanceId: string, carrier: string): Promise<RemittanceLineError[]> {
@@ -71,7 +71,7 @@ export class ReconciliationRepository {
   }
 
   /**
-   * Reconciles the lines of one ordinal range in one statement: gives each line its outcome —
+   * Reconciles the lines of one ordinal range in one remittance: gives each line its outcome —
    * the shipment it names (resolved again, intake's answer first in line);
    * `duplicate` if already remitted or earlier in the range (earlier ranges marked it remitted);
    * else matched / short / over against the COD we expect — marks the settling lines' shipments
@@ -82,7 +82,7 @@ export class ReconciliationRepository {
    * are marked than lines settle and the caller must roll the range back.
    *
    * The two updates find their rows by the physical row id the reads saw (`ctid`, one heap fetch)
-   * rather than through an index again: within one statement that row version is the one read,
+   * rather than through an index again: within one remittance that row version is the one read,
    * and a version changed by another transaction meanwhile no longer matches (so is not marked).
    */
   async reconcileRange(manager: EntityManager, remittanceId: string, carrier: string, from: number, to: number): Promise<RangeResult> {

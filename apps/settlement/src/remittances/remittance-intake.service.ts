@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
 import {
   MAX_REMITTANCE_CHUNK_LINES,
-  RemittanceRejectedV1,
   type BeginRemittanceRequest,
   type CallerIdentity,
   type CompleteRemittanceRequest,
@@ -12,13 +11,14 @@ import {
   type RemittanceView,
   type StageRemittanceChunkRequest,
 } from '@app/contracts';
-import { event, Outbox } from '@app/messaging';
+import { Outbox } from '@app/messaging';
 import { ConflictError, DomainError, ForbiddenError, IllegalTransitionError, NotFoundError, ValidationFailedError } from '@app/platform';
 import type { SettlementEnv } from '../settlement.env';
 import { SETTLEMENT_ENV } from '../settlement.tokens';
-import { RemittanceBatch } from './remittance-batch.entity';
+import type { Remittance } from './remittance.entity';
 import { checkRemittanceLine, type StagedLine } from './remittance-line-parser';
 import { RemittanceReconciler } from './remittance-reconciler.service';
+import { accept, openUpload, reject } from './remittance-state';
 import { RemittanceRepository } from './remittance.repository';
 import { remittanceView } from './remittance.view';
 
@@ -29,15 +29,15 @@ function carrierOf(caller: CallerIdentity): string {
 }
 
 /**
- * Intake of a statement in chunks: `begin` opens an upload, `stage` validates and stages a chunk
+ * Intake of a remittance in chunks: `begin` opens an upload, `stage` validates and stages a chunk
  * (idempotent per sequence number), `complete` accepts the whole (reconciled asynchronously),
- * refuses it with every malformed line, or recognises a replay of an accepted statement.
+ * refuses it with every malformed line, or recognises a replay of an accepted remittance.
  */
 @Injectable()
 export class RemittanceIntakeService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly batches: RemittanceRepository,
+    private readonly remittances: RemittanceRepository,
     private readonly reconciler: RemittanceReconciler,
     private readonly outbox: Outbox,
     @Inject(SETTLEMENT_ENV) private readonly env: SettlementEnv,
@@ -45,28 +45,27 @@ export class RemittanceIntakeService {
 
   async begin(caller: CallerIdentity, req: BeginRemittanceRequest): Promise<{ uploadId: string }> {
     const carrierCode = carrierOf(caller);
-    const b = Object.assign(new RemittanceBatch(), {
+    const b = openUpload({
       id: uuidv7(),
       carrierCode,
       batchId: req.batchId,
       bankTransferRef: req.bankTransferRef,
       totalTransferredVnd: req.totalTransferredVnd,
       format: req.format,
-      status: 'receiving' as const,
       chunkSize: this.env.SETTLEMENT_RECONCILE_CHUNK_LINES,
     });
-    await this.batches.save(this.batches.manager, b);
+    await this.remittances.open(b);
     return { uploadId: b.id };
   }
 
   private async upload(
     caller: CallerIdentity,
     uploadId: string,
-    manager = this.batches.manager,
+    manager?: EntityManager,
     lock: 'update' | 'share' = 'update',
-  ): Promise<RemittanceBatch> {
+  ): Promise<Remittance> {
     const carrierCode = carrierOf(caller);
-    const b = isUuid(uploadId) ? await this.batches.find(uploadId, manager, lock) : null;
+    const b = isUuid(uploadId) ? await this.remittances.find(uploadId, manager, lock) : null;
     if (!b || b.carrierCode !== carrierCode) throw new NotFoundError('Remittance upload', uploadId, 'phiên tải bảng kê');
     if (b.status !== 'receiving') throw new IllegalTransitionError('Remittance upload', b.status, 'receiving');
     return b;
@@ -85,9 +84,9 @@ export class RemittanceIntakeService {
     return this.dataSource.transaction(async (manager) => {
       // A shared lock: the chunks of one upload are staged side by side, `complete` waits for them.
       const b = await this.upload(caller, req.uploadId, manager, 'share');
-      if (!(await this.batches.claimChunk(manager, b.id, req.seq, req.lines.length))) return { staged: 0, errors: 0 };
-      await this.batches.insertLines(manager, b.id, b.carrierCode, valid);
-      await this.batches.insertErrors(manager, b.id, errors);
+      if (!(await this.remittances.claimChunk(manager, b.id, req.seq, req.lines.length))) return { staged: 0, errors: 0 };
+      await this.remittances.insertLines(manager, b.id, b.carrierCode, valid);
+      await this.remittances.insertErrors(manager, b.id, errors);
       return { staged: valid.length, errors: errors.length };
     });
   }
@@ -95,7 +94,7 @@ export class RemittanceIntakeService {
   async complete(caller: CallerIdentity, req: CompleteRemittanceRequest): Promise<RemittanceAccepted> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const b = await this.upload(caller, req.uploadId, manager);
-      const received = await this.batches.chunkTotals(manager, b.id);
+      const received = await this.remittances.chunkTotals(manager, b.id);
       if (received.chunks !== req.chunks || received.lines !== req.lineCount) {
         throw new DomainError(
           422,
@@ -104,8 +103,8 @@ export class RemittanceIntakeService {
           `Received ${received.chunks} chunks / ${received.lines} lines, the upload says ${req.chunks} / ${req.lineCount}.`,
         );
       }
-      await this.batches.insertErrors(manager, b.id, req.parseErrors);
-      const accepted = await this.batches.findAccepted(manager, b.carrierCode, b.batchId);
+      await this.remittances.insertErrors(manager, b.id, req.parseErrors);
+      const accepted = await this.remittances.findAccepted(manager, b.carrierCode, b.batchId);
       if (accepted) {
         const same =
           accepted.contentHash === req.contentHash &&
@@ -117,37 +116,28 @@ export class RemittanceIntakeService {
             `Batch ${b.batchId} of ${b.carrierCode} was already received with other contents; use a new batchId for a new statement.`,
           ).vi(`Bảng kê ${b.batchId} đã được nhận với nội dung khác; hãy dùng batchId mới.`);
         }
-        await this.batches.discardStaged(manager, b.id, true);
+        await this.remittances.discardStaged(manager, b.id, true);
         return { id: accepted.id, replayed: true };
       }
-      const { count: errorCount } = await this.batches.errors(manager, b.id, 0);
+      const { count: errorCount } = await this.remittances.errors(b.id, 0, manager);
       b.contentHash = req.contentHash;
       b.lineCount = req.lineCount;
       b.chunkCount = Math.ceil(req.lineCount / b.chunkSize);
       b.completedAt = new Date();
       if (errorCount > 0 || req.parseErrorCount > 0 || req.lineCount === 0) {
         if (req.lineCount === 0 && errorCount === 0 && req.parseErrorCount === 0) {
-          await this.batches.insertErrors(manager, b.id, [
+          await this.remittances.insertErrors(manager, b.id, [
             { line: 0, field: 'lines', message: 'the statement has no lines', messageVi: 'bảng kê không có dòng nào' },
           ]);
         }
-        b.status = 'rejected';
-        b.errorCount = Math.max(errorCount, req.parseErrorCount);
-        await this.batches.save(manager, b);
-        await this.batches.discardStaged(manager, b.id, false);
-        await this.outbox.add(
-          manager,
-          event(RemittanceRejectedV1, b.id, {
-            remittanceId: b.id,
-            carrierCode: b.carrierCode,
-            batchId: b.batchId,
-            errorCount: b.errorCount,
-          }),
-        );
+        const rejected = reject(b, Math.max(errorCount, req.parseErrorCount));
+        await this.remittances.save(manager, b);
+        await this.remittances.discardStaged(manager, b.id, false);
+        await this.outbox.add(manager, rejected);
         return { id: b.id, replayed: false };
       }
-      b.status = 'processing';
-      await this.batches.save(manager, b);
+      accept(b);
+      await this.remittances.save(manager, b);
       return { id: b.id, replayed: false };
     });
     if (!outcome.replayed) this.reconciler.kick();
@@ -155,8 +145,8 @@ export class RemittanceIntakeService {
   }
 
   async get(caller: CallerIdentity, id: string): Promise<RemittanceView> {
-    const b = isUuid(id) ? await this.batches.find(id) : null;
-    // A carrier sees only its own statements; an upload still receiving is not a statement yet.
+    const b = isUuid(id) ? await this.remittances.find(id) : null;
+    // A carrier sees only its own remittances; an upload still receiving is not a remittance yet.
     if (!b || b.status === 'receiving' || (caller.role !== 'admin' && caller.carrierCode !== b.carrierCode)) {
       throw new NotFoundError('Remittance', id, 'bảng kê');
     }
@@ -164,8 +154,8 @@ export class RemittanceIntakeService {
   }
 
   private async view(id: string): Promise<RemittanceView> {
-    const b = (await this.batches.find(id))!;
-    const discrepancies = b.status === 'reconciled' ? await this.batches.discrepancies(id, 1000) : { items: [], count: 0 };
-    return remittanceView(b, discrepancies, await this.batches.errors(this.batches.manager, id, 100));
+    const b = (await this.remittances.find(id))!;
+    const discrepancies = b.status === 'reconciled' ? await this.remittances.discrepancies(id, 1000) : { items: [], count: 0 };
+    return remittanceView(b, discrepancies, await this.remittances.errors(id, 100));
   }
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Why a line (line 0: the batch) made its statement unacceptable. */
+/** Why a line (line 0: the whole remittance) made its remittance unacceptable. */
 @Entity({ name: 'remittance_line_errors' })
 export class RemittanceLineErrorRecord {
   @PrimaryColumn({ type: 'uuid', name: 'remittance_id' }) remittanceId: string;

@@ -1,6 +1,6 @@
 import { REMITTANCE_COLUMNS, type RemittanceLineError, type RemittanceLineTuple } from '@app/contracts';
 
-/** A statement line after validation: integer đồng, our shipment id when the carrier gave it. */
+/** A remittance line after validation: integer đồng, our shipment id when the carrier gave it. */
 export interface ParsedRemittanceLine {
   ordinal: number;
   lineNo: number;
@@ -15,7 +15,7 @@ export interface ParsedRemittanceLine {
 }
 
 /**
- * The same, as the array it is staged from (one per line of every statement, so no object):
+ * The same, as the array it is staged from (one per line of every remittance, so no object):
  * ordinal, line, tracking code, shipment id or null, COD, shipping fee, COD fee, return fee, net,
  * delivery time in epoch milliseconds or null.
  */

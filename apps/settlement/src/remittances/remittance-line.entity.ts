@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { LineOutcome } from '@app/contracts';
 import { bigintTransformer } from '@app/persistence';
 
-/** A staged statement line; reconciliation fills in the outcome and what it matched. */
+/** A staged remittance line; reconciliation fills in the outcome and what it matched. */
 @Entity({ name: 'remittance_lines' })
 export class RemittanceLine {
   @PrimaryColumn({ type: 'uuid', name: 'remittance_id' }) remittanceId: string;

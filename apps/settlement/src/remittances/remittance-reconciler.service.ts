@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { RemittanceReconciledV1, RemittanceRejectedV1 } from '@app/contracts';
-import { event, Outbox } from '@app/messaging';
+import { Outbox } from '@app/messaging';
+import { withTryAdvisoryLock } from '@app/persistence';
 import { counter } from '@app/platform';
 import { LedgerService } from '../ledger/ledger.service';
 import type { SettlementEnv } from '../settlement.env';
@@ -9,21 +9,22 @@ import { SETTLEMENT_ENV } from '../settlement.tokens';
 import { MissingRemittances } from './missing-remittances';
 import { closePosting, outcomeTotals, releasePosting, stepPosting } from './reconciliation-postings';
 import { ReconciliationRepository, type RangeResult } from './reconciliation.repository';
+import { markReconciled, reject } from './remittance-state';
 import { RemittanceRepository } from './remittance.repository';
-import { StatementTally } from './statement-tally';
+import { RemittanceTally } from './remittance-tally';
 
 /**
- * Reconciles accepted statements in the background, step by step. All its state is in the
+ * Reconciles accepted remittances in the background, step by step. All its state is in the
  * database: each step (an ordinal range of lines) is one transaction that classifies the lines,
  * marks shipments remitted, posts one ledger posting and advances `chunksDone`; the close posts
- * the sellers' shares and the bank transfer. A process that dies mid-statement loses at most the
- * step in flight (rolled back); whoever picks the statement up next — this process after a
+ * the sellers' shares and the bank transfer. A process that dies mid-remittance loses at most the
+ * step in flight (rolled back); whoever picks the remittance up next — this process after a
  * restart, or another instance — goes on from `chunksDone`, and the step's idempotent posting id
  * makes a double post impossible.
  *
- * Statements of different carriers are reconciled side by side (up to
+ * Remittances of different carriers are reconciled side by side (up to
  * `SETTLEMENT_RECONCILE_CONCURRENCY`): their steps touch different shipments and accounts.
- * A carrier's statements go one after the other under a session advisory lock on the carrier,
+ * A carrier's remittances go one after the other under a session advisory lock on the carrier,
  * which also keeps other instances off them (released by PostgreSQL if the holder dies).
  */
 @Injectable()
@@ -39,7 +40,7 @@ export class RemittanceReconciler implements OnApplicationBootstrap, BeforeAppli
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly batches: RemittanceRepository,
+    private readonly remittances: RemittanceRepository,
     private readonly recon: ReconciliationRepository,
     private readonly ledger: LedgerService,
     private readonly missing: MissingRemittances,
@@ -48,7 +49,7 @@ export class RemittanceReconciler implements OnApplicationBootstrap, BeforeAppli
   ) {}
 
   onApplicationBootstrap(): void {
-    // Statements left `processing` by a previous process are resumed right away, then on a timer.
+    // Remittances left `processing` by a previous process are resumed right away, then on a timer.
     this.kick();
     this.timer = setInterval(() => this.kick(), this.env.SETTLEMENT_RECONCILE_POLL_MS);
   }
@@ -59,7 +60,7 @@ export class RemittanceReconciler implements OnApplicationBootstrap, BeforeAppli
     await this.idle();
   }
 
-  /** Starts work on the statements waiting (now, or right after the look in progress). */
+  /** Starts work on the remittances waiting (now, or right after the look in progress). */
   kick(): void {
     if (this.stopping) return;
     if (this.scanning) {
@@ -67,7 +68,7 @@ export class RemittanceReconciler implements OnApplicationBootstrap, BeforeAppli
       return;
     }
     this.scanning = this.scan()
-      .catch((e: unknown) => this.logger.error({ err: e }, 'looking for statements to reconcile failed; retrying on the next tick'))
+      .catch((e: unknown) => this.logger.error({ err: e }, 'looking for remittances to reconcile failed; retrying on the next tick'))
       .finally(() => {
         this.scanning = undefined;
         if (this.rescan) {
@@ -83,7 +84,7 @@ export class RemittanceReconciler implements OnApplicationBootstrap, BeforeAppli
   }
 
   private async scan(): Promise<void> {
-    const carriers = [...new Set((await this.batches.processing()).map((s) => s.carrierCode))];
+    const carriers = [...new Set((await this.remittances.processing()).map((s) => s.carrierCode))];
     for (const carrier of carriers) {
       if (this.stopping || this.active.size >= this.env.SETTLEMENT_RECONCILE_CONCURRENCY) return;
       if (this.active.has(carrier)) continue;
@@ -104,62 +105,49 @@ export class RemittanceReconciler implements OnApplicationBootstrap, BeforeAppli
     }
   }
 
-  /** Every waiting statement of one carrier, oldest first, under the carrier's lock; false if another holds it. */
+  /** Every waiting remittance of one carrier, oldest first, under the carrier's lock; false if another holds it. */
   private async drain(carrier: string): Promise<boolean> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    const key = `remittance-carrier:${carrier}`;
-    try {
-      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [key])) as { locked: boolean }[];
-      if (!locked) return false;
-      try {
-        const waiting = await this.batches.processing(carrier);
-        for (const { id } of waiting) {
-          if (this.stopping) break;
-          await this.reconcile(runner.manager, id);
-        }
-        return waiting.length > 0 && !this.stopping;
-      } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [key]);
+    const run = await withTryAdvisoryLock(this.dataSource, `remittance-carrier:${carrier}`, async (manager) => {
+      const waiting = await this.remittances.processing(carrier);
+      for (const { id } of waiting) {
+        if (this.stopping) break;
+        await this.reconcile(manager, id);
       }
-    } finally {
-      await runner.release();
-    }
+      return waiting.length > 0 && !this.stopping;
+    });
+    return run.locked && run.value;
   }
 
   private async reconcile(manager: EntityManager, id: string): Promise<void> {
-    let b = await this.batches.find(id, manager);
+    let b = await this.remittances.find(id, manager);
     if (!b || b.status !== 'processing') return;
     if (!b.validated && !(await this.validate(manager, id))) return;
-    const tally = new StatementTally(b.chunksDone);
+    const tally = new RemittanceTally(b.chunksDone);
     while (b.chunksDone < b.chunkCount) {
       if (this.stopping) return;
       const k = b.chunksDone;
       const done = await this.step(manager, id, k);
       if (done) tally.add(k, done);
-      b = (await this.batches.find(id, manager))!;
+      b = (await this.remittances.find(id, manager))!;
     }
     await this.close(manager, id, tally);
   }
 
-  /** Refuses the whole statement, before anything is posted, if it names another carrier's shipments. */
+  /** Refuses the whole remittance, before anything is posted, if it names another carrier's shipments. */
   private async validate(outer: EntityManager, id: string): Promise<boolean> {
     return outer.transaction(async (manager) => {
-      const b = (await this.batches.find(id, manager, 'update'))!;
+      const b = (await this.remittances.find(id, manager, 'update'))!;
       const foreign = await this.recon.foreignShipmentLines(manager, id, b.carrierCode);
       if (foreign.length > 0) {
-        await this.batches.insertErrors(manager, id, foreign);
-        Object.assign(b, { status: 'rejected', errorCount: foreign.length });
-        await this.batches.save(manager, b);
-        await this.outbox.add(
-          manager,
-          event(RemittanceRejectedV1, id, { remittanceId: id, carrierCode: b.carrierCode, batchId: b.batchId, errorCount: foreign.length }),
-        );
-        this.logger.warn({ remittanceId: id, lines: foreign.length }, 'statement names other carriers’ shipments: rejected');
+        await this.remittances.insertErrors(manager, id, foreign);
+        const rejected = reject(b, foreign.length);
+        await this.remittances.save(manager, b);
+        await this.outbox.add(manager, rejected);
+        this.logger.warn({ remittanceId: id, lines: foreign.length }, 'remittance names other carriers’ shipments: rejected');
         return false;
       }
       b.validated = true;
-      await this.batches.save(manager, b);
+      await this.remittances.save(manager, b);
       return true;
     });
   }
@@ -167,7 +155,7 @@ export class RemittanceReconciler implements OnApplicationBootstrap, BeforeAppli
   /** One step in one transaction; what it found once committed, undefined if it was not this process's to do. */
   private async step(outer: EntityManager, id: string, k: number): Promise<RangeResult | undefined> {
     const done = await outer.transaction(async (manager) => {
-      const b = (await this.batches.find(id, manager, 'update'))!;
+      const b = (await this.remittances.find(id, manager, 'update'))!;
       if (b.status !== 'processing' || b.chunksDone !== k) return undefined;
       const from = k * b.chunkSize;
       const r = await this.recon.reconcileRange(manager, id, b.carrierCode, from, from + b.chunkSize);
@@ -176,19 +164,19 @@ export class RemittanceReconciler implements OnApplicationBootstrap, BeforeAppli
         throw new Error(`remittance ${id} step ${k}: ${r.settling} lines settle but ${r.marked} shipments could be marked remitted`);
       }
       await this.ledger.post(manager, stepPosting(id, k, b.carrierCode, b.batchId, r.outcomes));
-      await this.batches.advance(manager, id, k + 1);
+      await this.remittances.advance(manager, id, k + 1);
       return r;
     });
     if (done) this.steps.inc({ carrier: 'all' });
     return done;
   }
 
-  private async close(outer: EntityManager, id: string, tally: StatementTally): Promise<void> {
+  private async close(outer: EntityManager, id: string, tally: RemittanceTally): Promise<void> {
     await outer.transaction(async (manager) => {
-      const b = (await this.batches.find(id, manager, 'update'))!;
+      const b = (await this.remittances.find(id, manager, 'update'))!;
       if (b.status !== 'processing') return;
       // The steps this process committed are counted; what came before them is read from the lines.
-      const counted = tally.throughStep === b.chunkCount ? tally : new StatementTally(b.chunkCount);
+      const counted = tally.throughStep === b.chunkCount ? tally : new RemittanceTally(b.chunkCount);
       if (counted.fromStep > 0) {
         const before = counted.fromStep * b.chunkSize;
         counted.merge(await this.recon.aggregate(manager, id, before), await this.recon.sellerReleases(manager, id, before));
@@ -198,25 +186,11 @@ export class RemittanceReconciler implements OnApplicationBootstrap, BeforeAppli
       await this.ledger.post(manager, releasePosting(id, b.carrierCode, b.batchId, counted.releases()));
       await this.ledger.post(manager, closePosting(id, b.carrierCode, b.batchId, b.bankTransferRef, netLinesVnd, b.totalTransferredVnd));
       const now = new Date();
-      Object.assign(b, {
-        status: 'reconciled',
-        summary: { outcomes, netLinesVnd },
-        missing: await this.missing.summary(manager, b.carrierCode, now),
-        reconciledAt: now,
-      });
-      await this.batches.save(manager, b);
-      await this.outbox.add(
-        manager,
-        event(RemittanceReconciledV1, id, {
-          remittanceId: id,
-          carrierCode: b.carrierCode,
-          batchId: b.batchId,
-          totalTransferredVnd: b.totalTransferredVnd,
-          outcomes,
-          reconciledAt: now.toISOString(),
-        }),
-      );
-      this.logger.log({ remittanceId: id, lines: b.lineCount }, 'statement reconciled');
+      const missing = await this.missing.summary(manager, b.carrierCode, now);
+      const reconciled = markReconciled(b, { outcomes, netLinesVnd }, missing, now);
+      await this.remittances.save(manager, b);
+      await this.outbox.add(manager, reconciled);
+      this.logger.log({ remittanceId: id, lines: b.lineCount }, 'remittance reconciled');
     });
   }
 }

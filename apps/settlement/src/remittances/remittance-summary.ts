@@ -1,6 +1,6 @@
 import type { LineOutcome, OutcomeTotals } from '@app/contracts';
 
-/** What reconciliation found, kept on the batch once it is reconciled. */
+/** What reconciliation found, kept on the remittance once it is reconciled. */
 export interface RemittanceSummary {
   outcomes: Record<LineOutcome, OutcomeTotals>;
   netLinesVnd: number;

@@ -2,28 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RemittanceDiscrepancy, RemittanceLineError } from '@app/contracts';
 import type { StagedLine } from './remittance-line-parser';
-import { RemittanceBatch } from './remittance-batch.entity';
+import { Remittance } from './remittance.entity';
 import { shipmentMatch } from './shipment-match.sql';
 
-/** Remittance batches, their staged lines and errors. */
+/** Remittances, their staged lines and errors. */
 @Injectable()
 export class RemittanceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
   /**
-   * The batch, optionally locked: `update` to change it, `share` to keep it as it is while adding
+   * The remittance, optionally locked: `update` to change it, `share` to keep it as it is while adding
    * to it (chunks of one upload are staged side by side; completing it waits for them).
    */
-  find(
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-    lock: false | 'update' | 'share' = false,
-  ): Promise<RemittanceBatch | null> {
-    const q = manager.getRepository(RemittanceBatch).createQueryBuilder('b').where('b.id = :id', { id });
+  find(id: string, manager: EntityManager = this.dataSource.manager, lock: false | 'update' | 'share' = false): Promise<Remittance | null> {
+    const q = manager.getRepository(Remittance).createQueryBuilder('b').where('b.id = :id', { id });
     if (lock) q.setLock(lock === 'update' ? 'pessimistic_write' : 'pessimistic_read');
     return q.getOne();
   }
@@ -33,21 +25,26 @@ export class RemittanceRepository {
     await manager.query('UPDATE remittance_batches SET chunks_done = $2 WHERE id = $1', [id, chunksDone]);
   }
 
-  save(manager: EntityManager, b: RemittanceBatch): Promise<RemittanceBatch> {
-    return manager.getRepository(RemittanceBatch).save(b);
+  save(manager: EntityManager, b: Remittance): Promise<Remittance> {
+    return manager.getRepository(Remittance).save(b);
   }
 
-  /** The accepted statement (processing or reconciled) of a carrier with this batch id. */
-  findAccepted(manager: EntityManager, carrierCode: string, batchId: string): Promise<RemittanceBatch | null> {
+  /** A new upload, on its own (no transaction of the caller's). */
+  open(b: Remittance): Promise<Remittance> {
+    return this.save(this.dataSource.manager, b);
+  }
+
+  /** The accepted remittance (processing or reconciled) of a carrier with this batch id. */
+  findAccepted(manager: EntityManager, carrierCode: string, batchId: string): Promise<Remittance | null> {
     return manager
-      .getRepository(RemittanceBatch)
+      .getRepository(Remittance)
       .createQueryBuilder('b')
       .where('b.carrier_code = :carrierCode AND b.batch_id = :batchId', { carrierCode, batchId })
       .andWhere(`b.status IN ('processing', 'reconciled')`)
       .getOne();
   }
 
-  /** Statements accepted and not yet reconciled, oldest first (of one carrier, if given). */
+  /** Remittances accepted and not yet reconciled, oldest first (of one carrier, if given). */
   async processing(carrierCode?: string): Promise<{ id: string; carrierCode: string }[]> {
     const rows = await this.dataSource.query<{ id: string; carrier_code: string }[]>(
       `SELECT id, carrier_code FROM remittance_batches WHERE status = 'processing' AND ($1::text IS NULL OR carrier_code = $1)
@@ -77,7 +74,7 @@ export class RemittanceRepository {
   /**
    * Stages lines with one statement (one JSON parameter of arrays, not one insert per line), each
    * with the shipment it names among the carrier's — resolved now, while the upload streams in,
-   * so that reconciling the statement later starts from the answer. A chunk sent again never gets
+   * so that reconciling the remittance later starts from the answer. A chunk sent again never gets
    * here (`claimChunk`); a line whose position is taken is an error, not a line silently dropped.
    */
   async insertLines(manager: EntityManager, remittanceId: string, carrier: string, lines: StagedLine[]): Promise<void> {
@@ -116,7 +113,11 @@ export class RemittanceRepository {
     );
   }
 
-  async errors(manager: EntityManager, remittanceId: string, limit: number): Promise<{ items: RemittanceLineError[]; count: number }> {
+  async errors(
+    remittanceId: string,
+    limit: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ items: RemittanceLineError[]; count: number }> {
     const rows = await manager.query<{ line_no: number; field: string; message: string; message_vi: string | null }[]>(
       'SELECT line_no, field, message, message_vi FROM remittance_line_errors WHERE remittance_id = $1 ORDER BY line_no, field LIMIT $2',
       [remittanceId, limit],
@@ -135,7 +136,7 @@ export class RemittanceRepository {
     };
   }
 
-  /** Drops what an upload staged (a replay of an accepted statement, or a rejected one). */
+  /** Drops what an upload staged (a replay of an accepted remittance, or a rejected one). */
   async discardStaged(manager: EntityManager, remittanceId: string, withBatch: boolean): Promise<void> {
     await manager.query('DELETE FROM remittance_lines WHERE remittance_id = $1', [remittanceId]);
     await manager.query('DELETE FROM remittance_chunks WHERE remittance_id = $1', [remittanceId]);

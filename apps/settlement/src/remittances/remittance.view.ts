@@ -1,11 +1,11 @@
 import type { LineOutcome, OutcomeTotals, RemittanceDiscrepancy, RemittanceLineError, RemittanceView } from '@app/contracts';
 import { toVietnamIso } from '@app/platform';
-import type { RemittanceBatch } from './remittance-batch.entity';
+import type { Remittance } from './remittance.entity';
 
 const ZERO: OutcomeTotals = { count: 0, codCollectedVnd: 0, expectedCodVnd: 0, netRemittedVnd: 0, differenceVnd: 0 };
 
 export function remittanceView(
-  b: RemittanceBatch,
+  b: Remittance,
   discrepancies: { items: RemittanceDiscrepancy[]; count: number },
   errors: { items: RemittanceLineError[]; count: number },
 ): RemittanceView {

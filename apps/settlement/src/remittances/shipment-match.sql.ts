@@ -1,5 +1,5 @@
 /**
- * The shipment a statement line names, as SQL: by our shipment id, else by the carrier's tracking
+ * The shipment a remittance line names, as SQL: by our shipment id, else by the carrier's tracking
  * code, always among the carrier's own shipments. One definition for intake (which resolves each
  * line as it is staged, keeping what it found in `shipment_id`) and reconciliation (which resolves
  * it again, the same way, with what intake found as the likely answer).

@@ -10,13 +10,13 @@ import {
 } from '@app/contracts';
 import { RpcController } from '@app/platform';
 import { SellersService } from './sellers.service';
-import { StatementService } from './statement.service';
+import { SellerStatementService } from './seller-statement.service';
 
 @RpcController()
 export class SellersController {
   constructor(
     private readonly sellers: SellersService,
-    private readonly statements: StatementService,
+    private readonly statements: SellerStatementService,
   ) {}
 
   @MessagePattern(SettlementRpc.getBalance)

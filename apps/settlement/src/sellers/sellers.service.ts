@@ -1,22 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import {
-  SellerRegisteredV1,
-  type CallerIdentity,
-  type CloudEvent,
-  type EventData,
-  type PutBankAccountRequest,
-  type SellerBalance,
-  type SellerBankAccount,
-} from '@app/contracts';
-import { OnEvent } from '@app/messaging';
+import type { CallerIdentity, PutBankAccountRequest, SellerBalance, SellerBankAccount } from '@app/contracts';
 import { assertPartnerOwns, NotFoundError, toVietnamIso } from '@app/platform';
 import { Accounts } from '../ledger/accounts';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { ShipmentRepository } from '../shipments/shipment.repository';
 import { SellerAccountRepository } from './seller-account.repository';
 
-/** Who may see a seller's money (a read model of catalog's sellers), its bank account, its balance. */
+/** Who may see a seller's money (settlement's copy of catalog's sellers), its bank account, its balance. */
 @Injectable()
 export class SellersService {
   constructor(
@@ -24,11 +14,6 @@ export class SellersService {
     private readonly shipments: ShipmentRepository,
     private readonly ledger: LedgerRepository,
   ) {}
-
-  @OnEvent(SellerRegisteredV1)
-  async onSellerRegistered(e: CloudEvent<EventData<typeof SellerRegisteredV1>>, manager: EntityManager): Promise<void> {
-    await this.sellers.upsertRegistered(manager, e.data.id, e.data.partnerId, e.data.name);
-  }
 
   /** The seller's name, once ownership is checked; another partner's seller is 404. */
   async assertAccess(caller: CallerIdentity, sellerId: string): Promise<string> {

@@ -1,4 +1,5 @@
 import { genesisHash, linkHash, recordDigestV1, recordDigestV2, stableJson } from './chain-hash';
+import { xorshift32 } from '../../../../test/support/xorshift';
 
 /** The definition, written the obvious way: what the one-pass serialiser must always agree with. */
 function reference(value: unknown): string {
@@ -16,13 +17,7 @@ function reference(value: unknown): string {
 
 /** Random JSON values (xorshift32, reproducible) with the keys that order differently in jsonb, JavaScript and UTF-16. */
 function randomJson(seed: number): () => unknown {
-  let x = seed;
-  const next = () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
+  const next = xorshift32(seed);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(next() * a.length)];
   const keys = [
     'a',

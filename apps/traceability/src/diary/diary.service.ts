@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '@app/platform';
 import type { CallerIdentity, LotEventView, RecordFarmEventRequest } from '@app/contracts';
 import { isDiaryKind } from '../chain/entry-facts';
-import { diaryFacts, flagsOf, lotEntry, lotEventView } from '../chain/lot-event.view';
+import { diaryFacts, flagsOf, lotEntry, lotEventView } from './lot-event.view';
 import { LotChainService, type NewEntry } from '../chain/lot-chain.service';
 import { LotEventRepository } from '../chain/lot-event.repository';
 import { farmEventToEpcis } from '../epcis/farm-event.mapper';

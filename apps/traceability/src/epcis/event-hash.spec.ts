@@ -2,16 +2,11 @@ import { createHash } from 'node:crypto';
 import { canonicalIdentifier } from './cbv';
 import { EXPORT_PREFIXES, prefixesFor } from './epcis-context';
 import { canonicalTime, EventHasher } from './event-hash';
+import { xorshift32 } from '../../../../test/support/xorshift';
 
 /** Deterministic pseudo-random events reaching every branch of the pre-hash (xorshift32, so the corpus never changes). */
 function randomEvents(count: number, seed: number): Record<string, unknown>[] {
-  let x = seed;
-  const next = () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
+  const next = xorshift32(seed);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(next() * a.length)];
   const some = <T>(f: () => T, max: number) => Array.from({ length: Math.floor(next() * (max + 1)) }, f);
   const two = (n: number) => String(n).padStart(2, '0');

@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 import type { Certification, LotArea } from '@app/contracts';
 
 /** A harvest lot of one seller's product: the unit a QR code and a hash chain belong to. */
+@Index('lots_partner_idx', ['partnerId', 'id'])
 @Entity({ name: 'lots' })
 export class Lot {
   @PrimaryColumn({ type: 'uuid' })

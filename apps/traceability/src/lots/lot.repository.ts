@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { validate as isUuid } from 'uuid';
+import { decodeCursor } from '@app/persistence';
 import { Lot } from './lot.entity';
 
 @Injectable()
@@ -16,6 +18,20 @@ export class LotRepository {
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Lot | null> {
     return manager.getRepository(Lot).findOneBy({ id });
+  }
+
+  /** A partner's lots (undefined: everyone's), optionally one seller's, newest first: `limit + 1` rows. */
+  list(partnerId: string | undefined, sellerId: string | undefined, limit: number, cursor?: string): Promise<Lot[]> {
+    const after = decodeCursor<{ id: string }>(cursor, ['id'], (k) => isUuid(k.id));
+    const q = this.dataSource
+      .getRepository(Lot)
+      .createQueryBuilder('l')
+      .orderBy('l.id', 'DESC')
+      .limit(limit + 1);
+    if (partnerId !== undefined) q.andWhere('l.partner_id = :partnerId', { partnerId });
+    if (sellerId !== undefined) q.andWhere('l.seller_id = :sellerId', { sellerId: isUuid(sellerId) ? sellerId : null });
+    if (after) q.andWhere('l.id < :id', { id: after.id });
+    return q.getMany();
   }
 
   findByTraceCode(traceCode: string): Promise<Lot | null> {

@@ -1,7 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
-import { findWard, LotCreatedV1, type CallerIdentity, type CreateLotRequest, type FieldError, type LotView } from '@app/contracts';
+import {
+  findWard,
+  LotCreatedV1,
+  type CallerIdentity,
+  type CreateLotRequest,
+  type FieldError,
+  type LotView,
+  type Page,
+  type PageRequest,
+} from '@app/contracts';
+import { toPage } from '@app/persistence';
 import { event, Outbox } from '@app/messaging';
 import { assertPartnerOwns, NotFoundError, partnerOf, ValidationFailedError } from '@app/platform';
 import { ReplicaRepository } from '../replicas/replica.repository';
@@ -108,6 +118,12 @@ export class LotsService {
     if (!lot) throw new NotFoundError('Lot', id, 'lô hàng');
     assertPartnerOwns(caller, lot.partnerId, 'Lot', id, 'lô hàng');
     return lot;
+  }
+
+  /** The partner's lots (an operator: all), newest first, optionally one seller's. */
+  async list(caller: CallerIdentity, r: PageRequest & { sellerId?: string }): Promise<Page<LotView>> {
+    const partnerId = caller.role === 'admin' ? undefined : partnerOf(caller);
+    return toPage(await this.lots.list(partnerId, r.sellerId, r.limit, r.cursor), r.limit, lotView, (l) => ({ id: l.id }));
   }
 
   async get(caller: CallerIdentity, id: string): Promise<LotView> {

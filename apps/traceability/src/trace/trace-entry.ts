@@ -1,6 +1,6 @@
 import { findProvince, findWard, type DiaryFlag, type TraceEntry } from '@app/contracts';
 import { vietnamDate } from '@app/platform';
-import { shownTime, type LotEntry } from '../chain/lot-event.view';
+import { shownTime, type LotEntry } from '../diary/lot-event.view';
 import { NONGSAN_NS } from '../epcis/epcis-context';
 
 const RESULT_VI: Record<string, string> = { pass: 'Đạt', fail: 'Không đạt' };

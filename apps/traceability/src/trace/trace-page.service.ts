@@ -11,7 +11,7 @@ import {
 import { NotFoundError, vietnamDate } from '@app/platform';
 import { LotChainService } from '../chain/lot-chain.service';
 import { LotEventRepository } from '../chain/lot-event.repository';
-import { diaryFacts, flagsOf, lotEntry } from '../chain/lot-event.view';
+import { diaryFacts, flagsOf, lotEntry } from '../diary/lot-event.view';
 import type { Lot } from '../lots/lot.entity';
 import { LotRepository } from '../lots/lot.repository';
 import { normalizeTraceCode } from '../lots/trace-code';

@@ -14,6 +14,7 @@ import type { TracePageView } from './trace-page.dto';
 export const TraceabilityRpc = {
   createLot: 'traceability.lots.create',
   getLot: 'traceability.lots.get',
+  listLots: 'traceability.lots.list',
   recordFarmEvent: 'traceability.lots.record-event',
   listLotEvents: 'traceability.lots.list-events',
   exportEpcis: 'traceability.lots.export-epcis',
@@ -26,6 +27,7 @@ export const TraceabilityRpc = {
 export interface TraceabilityRpcContract {
   [TraceabilityRpc.createLot]: { request: CreateLotRequest; response: LotView };
   [TraceabilityRpc.getLot]: { request: { id: string }; response: LotView };
+  [TraceabilityRpc.listLots]: { request: PageRequest & { sellerId?: string }; response: Page<LotView> };
   [TraceabilityRpc.recordFarmEvent]: { request: RecordFarmEventRequest; response: LotEventView };
   [TraceabilityRpc.listLotEvents]: { request: { lotId: string } & PageRequest; response: Page<LotEventView> };
   /** The lot's history as an EPCIS 2.0 EPCISDocument (JSON-LD). */

@@ -2,12 +2,12 @@ import type { LineOutcome } from '@app/contracts';
 import type { OutcomeAggregate, RangeResult, SellerRelease } from './reconciliation.repository';
 
 /**
- * What the steps of one statement came to, as this process committed them: per-outcome sums and
- * the seller shares released. The close needs both for the whole statement; adding up the steps
- * spares it a pass over every line. Memory only: a statement resumed after a restart counts from
+ * What the steps of one remittance came to, as this process committed them: per-outcome sums and
+ * the seller shares released. The close needs both for the whole remittance; adding up the steps
+ * spares it a pass over every line. Memory only: a remittance resumed after a restart counts from
  * `fromStep`, and the close reads what the earlier steps found from the lines themselves.
  */
-export class StatementTally {
+export class RemittanceTally {
   private readonly outcomes = new Map<LineOutcome, OutcomeAggregate>();
   private readonly shares = new Map<string, number>();
   private next: number;

@@ -1,8 +1,8 @@
 import type { DiaryFlag, LotEventView } from '@app/contracts';
 import { toVietnamIso } from '@app/platform';
-import { preHarvestFlags, type DiaryFacts } from '../diary/diary-rules';
-import { entryFacts, type EntryFacts } from './entry-facts';
-import type { LotEvent } from './lot-event.entity';
+import { preHarvestFlags, type DiaryFacts } from './diary-rules';
+import { entryFacts, type EntryFacts } from '../chain/entry-facts';
+import type { LotEvent } from '../chain/lot-event.entity';
 
 /**
  * A stored entry as it is shown and as the diary rules see it: its position, event hash and link

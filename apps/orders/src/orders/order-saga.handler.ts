@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { StockRejectedV1, StockReservedV1, type CloudEvent, type EventData } from '@app/contracts';
+import { StockRejectedV1, StockReservedV1, type EventOf } from '@app/contracts';
 import { OnEvent, OnEvents, type PendingEvent } from '@app/messaging';
 import { Fulfilment } from '../fulfilment/fulfilment';
 import { OrderLifecycle } from './order-lifecycle';
@@ -27,7 +27,7 @@ export class OrderSaga {
    * a dozen per reservation.
    */
   @OnEvents(StockReservedV1)
-  async onReserved(events: CloudEvent<EventData<typeof StockReservedV1>>[], manager: EntityManager): Promise<void> {
+  async onReserved(events: EventOf<typeof StockReservedV1>[], manager: EntityManager): Promise<void> {
     const aggs = await this.orders.loadMany(
       events.map((e) => e.data.orderId),
       manager,
@@ -58,7 +58,7 @@ export class OrderSaga {
   }
 
   @OnEvent(StockRejectedV1)
-  async onRejected(e: CloudEvent<EventData<typeof StockRejectedV1>>, manager: EntityManager): Promise<void> {
+  async onRejected(e: EventOf<typeof StockRejectedV1>, manager: EntityManager): Promise<void> {
     const agg = await this.orders.load(e.data.orderId, manager, true);
     const sub = agg?.subOrders.find((s) => s.id === e.data.subOrderId);
     if (!agg || !sub || sub.status !== 'pending') return;

@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { OrderPlacedV1, ShipmentDeliveredV1, ShipmentReturnedV1, type CloudEvent, type EventData } from '@app/contracts';
+import { ShipmentDeliveredV1, ShipmentReturnedV1, type EventOf } from '@app/contracts';
 import { OnEvent } from '@app/messaging';
 import { Accounts, credit, debit, type PostingDraft } from '../ledger/accounts';
 import { CommissionPolicy } from '../ledger/commission-policy';
 import { LedgerService } from '../ledger/ledger.service';
-import { ReportRepository } from '../reports/report.repository';
 import type { SettlementEnv } from '../settlement.env';
 import { SETTLEMENT_ENV } from '../settlement.tokens';
-import { SettledShipment } from './settled-shipment.entity';
+import { delivered, markReturned, returnedUndelivered } from './settled-shipment-state';
+import type { SettledShipment } from './settled-shipment.entity';
 import { ShipmentRepository } from './shipment.repository';
 
 /** The delivery posting: the carrier owes the COD; the seller's share is pending; fees recognised. */
@@ -32,41 +32,27 @@ function deliveryPosting(s: SettledShipment): PostingDraft {
  * Each runs in the event's inbox transaction.
  */
 @Injectable()
-export class DeliveriesService {
-  private readonly logger = new Logger(DeliveriesService.name);
+export class DeliveriesHandler {
+  private readonly logger = new Logger(DeliveriesHandler.name);
   private readonly policy: CommissionPolicy;
 
   constructor(
     private readonly shipments: ShipmentRepository,
     private readonly ledger: LedgerService,
-    private readonly reports: ReportRepository,
     @Inject(SETTLEMENT_ENV) env: SettlementEnv,
   ) {
     this.policy = CommissionPolicy.fromEnv(env);
   }
 
   @OnEvent(ShipmentDeliveredV1)
-  async onDelivered(e: CloudEvent<EventData<typeof ShipmentDeliveredV1>>, manager: EntityManager): Promise<void> {
+  async onDelivered(e: EventOf<typeof ShipmentDeliveredV1>, manager: EntityManager): Promise<void> {
     const d = e.data;
     const commission = this.policy.commissionOf(d.itemsVnd, d.lines);
-    const s = Object.assign(new SettledShipment(), {
-      shipmentId: d.shipmentId,
-      orderId: d.orderId,
-      sellerId: d.sellerId,
-      partnerId: d.partnerId,
-      carrierCode: d.carrierCode,
-      trackingCode: d.trackingCode,
-      receiverProvinceCode: d.receiverProvinceCode,
-      itemsVnd: d.itemsVnd,
-      codVnd: d.codCollectedVnd,
-      commissionVnd: commission,
-      sellerShareVnd: d.itemsVnd - commission,
-      status: 'delivered' as const,
-      deliveredAt: new Date(d.deliveredAt),
-      returnedAt: null,
-      remittanceId: null,
-      remittedAt: null,
-    });
+    const s = delivered(
+      d,
+      { codVnd: d.codCollectedVnd, commissionVnd: commission, sellerShareVnd: d.itemsVnd - commission },
+      new Date(d.deliveredAt),
+    );
     const existing = await this.shipments.lock(manager, d.shipmentId);
     // A second delivery report of the same shipment posts nothing, or is refused if its amounts differ.
     if (existing) {
@@ -78,7 +64,7 @@ export class DeliveriesService {
   }
 
   @OnEvent(ShipmentReturnedV1)
-  async onReturned(e: CloudEvent<EventData<typeof ShipmentReturnedV1>>, manager: EntityManager): Promise<void> {
+  async onReturned(e: EventOf<typeof ShipmentReturnedV1>, manager: EntityManager): Promise<void> {
     const d = e.data;
     const existing = await this.shipments.lock(manager, d.shipmentId);
     if (existing?.status === 'returned') return;
@@ -87,48 +73,17 @@ export class DeliveriesService {
       return;
     }
     if (existing && existing.codVnd > 0) {
-      const delivered = deliveryPosting(existing);
+      const posting = deliveryPosting(existing);
       await this.ledger.post(manager, {
         id: `delivery-reversal:${existing.shipmentId}`,
         kind: 'delivery_reversal',
         description: `Returned after delivery, shipment ${existing.shipmentId}`,
-        entries: delivered.entries.map((x) => ({ account: x.account, debit: x.credit, credit: x.debit })),
+        entries: posting.entries.map((x) => ({ account: x.account, debit: x.credit, credit: x.debit })),
       });
     }
     // A returned shipment stays known (with nothing to collect) so return-fee lines match it.
-    const s =
-      existing ??
-      Object.assign(new SettledShipment(), {
-        shipmentId: d.shipmentId,
-        orderId: d.orderId,
-        sellerId: d.sellerId,
-        partnerId: d.partnerId,
-        carrierCode: d.carrierCode,
-        receiverProvinceCode: d.receiverProvinceCode,
-        itemsVnd: d.itemsVnd,
-        deliveredAt: null,
-        remittanceId: null,
-        remittedAt: null,
-      });
-    Object.assign(s, {
-      trackingCode: s.trackingCode ?? d.trackingCode,
-      status: 'returned' as const,
-      codVnd: 0,
-      commissionVnd: 0,
-      sellerShareVnd: 0,
-      returnedAt: new Date(d.returnedAt),
-    });
-    await this.shipments.save(manager, s);
-  }
-
-  @OnEvent(OrderPlacedV1)
-  async onOrderPlaced(e: CloudEvent<EventData<typeof OrderPlacedV1>>, manager: EntityManager): Promise<void> {
-    await this.reports.recordOrder(manager, {
-      orderId: e.data.orderId,
-      placedAt: new Date(e.data.placedAt),
-      provinceCode: e.data.deliveryProvinceCode ?? null,
-      itemsVnd: e.data.itemsVnd ?? 0,
-      codVnd: e.data.codVnd ?? 0,
-    });
+    const at = new Date(d.returnedAt);
+    if (existing) markReturned(existing, at, d.trackingCode);
+    await this.shipments.save(manager, existing ?? returnedUndelivered(d, at));
   }
 }

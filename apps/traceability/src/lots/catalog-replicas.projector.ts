@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { validate as isUuid } from 'uuid';
-import { ProductUpdatedV1, SellerRegisteredV1, type CloudEvent, type EventData } from '@app/contracts';
+import { ProductUpdatedV1, SellerRegisteredV1, type EventOf } from '@app/contracts';
 import { OnEvent } from '@app/messaging';
-import { LotRepository } from '../lots/lot.repository';
-import { ProductReplica } from './product-replica.entity';
-import { ReplicaRepository } from './replica.repository';
-import { SellerReplica } from './seller-replica.entity';
+import { LotRepository } from './lot.repository';
+import { ProductReplica } from '../replicas/product-replica.entity';
+import { ReplicaRepository } from '../replicas/replica.repository';
+import { SellerReplica } from '../replicas/seller-replica.entity';
 
 /** Keeps the catalog read models from catalog events (each applied once, in its inbox transaction). */
 @Injectable()
-export class CatalogReplicator {
+export class CatalogReplicasProjector {
   constructor(
     private readonly replicas: ReplicaRepository,
     private readonly lots: LotRepository,
   ) {}
 
   @OnEvent(SellerRegisteredV1)
-  async onSellerRegistered(e: CloudEvent<EventData<typeof SellerRegisteredV1>>, manager: EntityManager): Promise<void> {
+  async onSellerRegistered(e: EventOf<typeof SellerRegisteredV1>, manager: EntityManager): Promise<void> {
     const s = e.data;
     await this.replicas.upsertSeller(
       manager,
@@ -39,7 +39,7 @@ export class CatalogReplicator {
    * than the one kept are ignored (events of one product arrive in order, replays do not).
    */
   @OnEvent(ProductUpdatedV1)
-  async onProductUpdated(e: CloudEvent<EventData<typeof ProductUpdatedV1>>, manager: EntityManager): Promise<void> {
+  async onProductUpdated(e: EventOf<typeof ProductUpdatedV1>, manager: EntityManager): Promise<void> {
     const p = e.data;
     const at = new Date(p.updatedAt);
     const existing = await this.replicas.findProduct(p.id, manager);

@@ -14,7 +14,7 @@ function vietnamMidnight(date: string): Date {
 
 /** A seller's ledger lines over a period, with opening and closing balances. */
 @Injectable()
-export class StatementService {
+export class SellerStatementService {
   constructor(
     private readonly sellers: SellersService,
     private readonly ledger: LedgerRepository,

@@ -5,17 +5,18 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { ShipmentDeliveredV1, wardsOf, type CallerIdentity, type LineOutcome, type RemittanceLineTuple } from '@app/contracts';
+import { ShipmentDeliveredV1, type CallerIdentity, type LineOutcome, type RemittanceLineTuple } from '@app/contracts';
 import { newEvent } from '@app/messaging';
 import { serviceDatabaseUrl } from '@app/persistence';
 import { loadEnv } from '@app/platform';
-import { RemittanceBatch } from '../../apps/settlement/src/remittances/remittance-batch.entity';
+import { Remittance } from '../../apps/settlement/src/remittances/remittance.entity';
 import { RemittanceIntakeService } from '../../apps/settlement/src/remittances/remittance-intake.service';
 import { RemittanceReconciler } from '../../apps/settlement/src/remittances/remittance-reconciler.service';
 import { SettlementEnv } from '../../apps/settlement/src/settlement.env';
 import { SettlementModule } from '../../apps/settlement/src/settlement.module';
-import { DeliveriesService } from '../../apps/settlement/src/shipments/deliveries.service';
+import { DeliveriesHandler } from '../../apps/settlement/src/shipments/deliveries.handler';
 import { eventually, runId } from '../support/infra';
+import { aShipmentFacts } from '../support/factories';
 
 /**
  * A statement whose reconciling process is SIGKILLed halfway: the step in flight rolls back whole,
@@ -216,28 +217,22 @@ async function boot(prefix: string): Promise<INestApplication> {
 /** Deliveries through the real handler (each one's inbox-style transaction), then the statement staged and accepted. */
 async function seedAndSend(app: INestApplication): Promise<string> {
   const ds = app.get(DataSource);
-  const deliveries = app.get(DeliveriesService);
+  const deliveries = app.get(DeliveriesHandler);
   const all = [...S.remitted, ...S.missing];
   for (let i = 0; i < all.length; i += 200) {
     await ds.transaction(async (m) => {
       for (const s of all.slice(i, i + 200)) {
         const data = {
-          shipmentId: s.shipmentId,
-          orderId: uuidv7(),
-          subOrderId: uuidv7(),
-          sellerId: s.sellerId,
-          partnerId: 'crash-test-partner',
-          carrierCode: CARRIER,
-          trackingCode: s.trackingCode,
-          senderProvinceCode: '24',
-          receiverProvinceCode: '79',
-          receiverWardCode: wardsOf('79')[0].code,
-          itemsVnd: s.itemsVnd,
-          shippingVnd: s.shippingVnd,
-          codVnd: s.codVnd,
-          lines: [
-            { productId: 'p', name: 'Vải thiều', categoryId: 'vai-nhan-chom-chom', quantity: 1, unitPriceVnd: s.itemsVnd, lotId: null },
-          ],
+          ...aShipmentFacts({
+            shipmentId: s.shipmentId,
+            sellerId: s.sellerId,
+            partnerId: 'crash-test-partner',
+            carrierCode: CARRIER,
+            trackingCode: s.trackingCode,
+            itemsVnd: s.itemsVnd,
+            shippingVnd: s.shippingVnd,
+            codVnd: s.codVnd,
+          }),
           deliveredAt: new Date(Date.now() - s.daysAgo * 86400000).toISOString(),
           codCollectedVnd: s.codVnd,
         };
@@ -282,10 +277,10 @@ async function seedAndSend(app: INestApplication): Promise<string> {
   return accepted.remittance.id;
 }
 
-async function reconciled(ds: DataSource, id: string): Promise<RemittanceBatch> {
+async function reconciled(ds: DataSource, id: string): Promise<Remittance> {
   return eventually(
     async () => {
-      const b = await ds.getRepository(RemittanceBatch).findOneBy({ id });
+      const b = await ds.getRepository(Remittance).findOneBy({ id });
       return b?.status === 'reconciled' ? b : undefined;
     },
     120000,

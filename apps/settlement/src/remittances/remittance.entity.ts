@@ -4,15 +4,15 @@ import { bigintTransformer } from '@app/persistence';
 import type { RemittanceSummary } from './remittance-summary';
 
 /**
- * One carrier statement. `receiving` while chunks arrive (an upload); `processing` once complete
+ * One carrier remittance: the statement of COD it collected and the one bank transfer for it. `receiving` while chunks arrive (an upload); `processing` once complete
  * (its lines durable, reconciled chunk by chunk, `chunksDone` the resume point); then
- * `reconciled` or `rejected`. (carrier, batchId) is unique among accepted statements (a rejected one may be sent again, corrected).
+ * `reconciled` or `rejected`. (carrier, batchId) is unique among accepted remittances (a rejected one may be sent again, corrected).
  */
 @Entity({ name: 'remittance_batches' })
 @Index('remittance_batches_batch_uq', ['carrierCode', 'batchId'], { unique: true, where: `status IN ('processing', 'reconciled')` })
 @Index('remittance_batches_status_idx', ['status'])
 @Check('remittance_batches_status', `status IN ('receiving', 'processing', 'reconciled', 'rejected')`)
-export class RemittanceBatch {
+export class Remittance {
   @PrimaryColumn({ type: 'uuid' }) id: string;
   @Column({ type: 'text', name: 'carrier_code' }) carrierCode: string;
   @Column({ type: 'text', name: 'batch_id' }) batchId: string;

@@ -4,9 +4,9 @@ import { decodeCursor, encodeCursor } from '@app/persistence';
 import type { CallerIdentity, LotEventView, Page, PageRequest, VerificationView } from '@app/contracts';
 import { epcisDocument } from '../epcis/epcis-document';
 import { LotsService } from '../lots/lots.service';
-import { LotChainService } from './lot-chain.service';
-import { LotEventRepository } from './lot-event.repository';
-import { diaryFacts, flagsOf, lotEntry, lotEventView } from './lot-event.view';
+import { LotChainService } from '../chain/lot-chain.service';
+import { LotEventRepository } from '../chain/lot-event.repository';
+import { diaryFacts, flagsOf, lotEntry, lotEventView } from '../diary/lot-event.view';
 
 /** Reading a lot's history: as a page of entries, as an EPCIS document, or verified. */
 @Injectable()

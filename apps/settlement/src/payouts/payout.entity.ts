@@ -6,7 +6,7 @@ import { bigintTransformer } from '@app/persistence';
 @Entity({ name: 'payout_batches' })
 @Unique('payout_batches_reference_uq', ['reference'])
 @Check('payout_batches_status', `status IN ('created', 'paid')`)
-export class PayoutBatch {
+export class Payout {
   @PrimaryColumn({ type: 'uuid' }) id: string;
   @Column({ type: 'text' }) reference: string;
   @Column({ type: 'text' }) status: PayoutStatus;

@@ -1,7 +1,7 @@
 import type { FarmEventKind } from '@app/contracts';
 import { farmEventToEpcis } from '../epcis/farm-event.mapper';
 import { traceEntry } from '../trace/trace-entry';
-import { LotEvent } from './lot-event.entity';
+import { LotEvent } from '../chain/lot-event.entity';
 import { diaryFacts, flagsOf, lotEntry, lotEventView } from './lot-event.view';
 
 const LOT = { epcClass: 'https://id.gs1.org/01/09520000000017/10/TEST0001', unit: 'kg' };

@@ -1,27 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { validate as isUuid } from 'uuid';
-import {
-  OrderPlacedV1,
-  ProductStockChangedV1,
-  StockRejectedV1,
-  StockReleasedV1,
-  StockReservedV1,
-  SubOrderReleasedV1,
-  type CloudEvent,
-  type EventData,
-  type SubOrderLines,
-} from '@app/contracts';
+import { OrderPlacedV1, ProductStockChangedV1, SubOrderReleasedV1, type EventOf, type SubOrderLines } from '@app/contracts';
 import { event, OnEvent, OnEvents, Outbox, type PendingEvent } from '@app/messaging';
 import type { Product } from '../products/product.entity';
 import { ProductRepository } from '../products/product.repository';
 import { isVisible } from '../products/product.view';
 import type { Seller } from '../sellers/seller.entity';
 import { SellerRepository } from '../sellers/seller.repository';
-import { StockReservation } from './stock-reservation.entity';
+import type { ReservedLine, StockReservation } from './stock-reservation.entity';
+import { canTransition, reject, release, reserve, tombstone, type RejectedLine } from './stock-reservation-state';
 import { StockReservationRepository } from './stock-reservation.repository';
-
-type RejectedLine = EventData<typeof StockRejectedV1>['lines'][number];
 
 /**
  * The catalog's side of the order saga: reserve every line of a sub-order or none (rows locked in
@@ -29,8 +18,8 @@ type RejectedLine = EventData<typeof StockRejectedV1>['lines'][number];
  * order side releases a sub-order. Each runs in the inbox transaction of its event.
  */
 @Injectable()
-export class StockService {
-  private readonly logger = new Logger(StockService.name);
+export class StockReservationHandler {
+  private readonly logger = new Logger(StockReservationHandler.name);
 
   constructor(
     private readonly products: ProductRepository,
@@ -43,10 +32,10 @@ export class StockService {
    * Reserves the sub-orders of a run of placed orders in one pass: every product they name locked
    * once, in id order (so this transaction cannot deadlock with another that does the same), then
    * each sub-order decided in placement order against the stock left by the ones before it, and
-   * all of it written in a few statements — per sub-order it took six.
+   * all of it written in a few statements for the whole run.
    */
   @OnEvents(OrderPlacedV1)
-  async onOrderPlaced(events: CloudEvent<EventData<typeof OrderPlacedV1>>[], manager: EntityManager): Promise<void> {
+  async onOrderPlaced(events: EventOf<typeof OrderPlacedV1>[], manager: EntityManager): Promise<void> {
     const subs = events.flatMap((e) => e.data.subOrders.map((sub) => ({ orderId: e.data.orderId, sub })));
     const done = await this.reservations.existing(
       manager,
@@ -76,7 +65,7 @@ export class StockService {
       for (const id of decided.changed) changed.add(id);
     }
     // One stock change per product for the run, with the stock it ends at (what a partner system
-    // keeps); one per reservation made a product sold in a rush repeat itself for nothing.
+    // keeps), however many reservations of the run took from it.
     for (const id of changed) {
       const p = byId.get(id)!;
       out.push(event(ProductStockChangedV1, p.id, { productId: p.id, sellerId: p.sellerId, stock: p.stock, reason: 'reserved' as const }));
@@ -90,18 +79,14 @@ export class StockService {
   }
 
   @OnEvent(SubOrderReleasedV1)
-  async onSubOrderReleased(e: CloudEvent<EventData<typeof SubOrderReleasedV1>>, manager: EntityManager): Promise<void> {
+  async onSubOrderReleased(e: EventOf<typeof SubOrderReleasedV1>, manager: EntityManager): Promise<void> {
     const r = await this.reservations.find(manager, e.data.subOrderId, true);
     if (!r) {
-      // Released before it was ever reserved (its placement failed or is still to come): leave a
-      // tombstone so a late placement reserves nothing.
-      await this.reservations.insert(
-        manager,
-        Object.assign(new StockReservation(), { subOrderId: e.data.subOrderId, orderId: e.data.orderId, status: 'released', lines: [] }),
-      );
+      await this.reservations.insert(manager, tombstone(e.data.orderId, e.data.subOrderId));
       return;
     }
-    if (r.status !== 'reserved') return;
+    // A rejected or already released reservation has nothing to give back: a redelivery is a no-op.
+    if (!canTransition(r.status, 'released')) return;
     const events: PendingEvent<unknown>[] = [];
     for (const line of [...r.lines].sort((a, b) => a.productId.localeCompare(b.productId))) {
       await this.products.addStock(manager, line.productId, line.quantity);
@@ -111,9 +96,8 @@ export class StockService {
           event(ProductStockChangedV1, p.id, { productId: p.id, sellerId: p.sellerId, stock: p.stock, reason: 'released' as const }),
         );
     }
-    r.status = 'released';
+    events.push(release(r, e.data.reason));
     await this.reservations.setStatus(manager, r.subOrderId, r.status);
-    events.push(event(StockReleasedV1, r.subOrderId, { orderId: r.orderId, subOrderId: r.subOrderId, reason: e.data.reason }));
     await this.outbox.add(manager, ...events);
   }
 
@@ -134,33 +118,23 @@ export class StockService {
         rejected.push({ productId, quantity, available: 0, reason: 'not_available' });
       else if (p.stock < quantity) rejected.push({ productId, quantity, available: p.stock, reason: 'insufficient_stock' });
     }
-    const reservation = Object.assign(new StockReservation(), {
-      subOrderId: sub.subOrderId,
-      orderId,
-      lines: [] as StockReservation['lines'],
-    });
     if (rejected.length > 0) {
-      reservation.status = 'rejected';
-      reservation.lines = [...quantities].map(([productId, quantity]) => ({
+      const asked = [...quantities].map(([productId, quantity]) => ({
         productId,
         quantity,
         unitPriceVnd: byId.get(productId)?.priceVnd ?? 0,
       }));
       this.logger.log({ orderId, subOrderId: sub.subOrderId, rejected: rejected.length }, 'sub-order rejected');
-      return {
-        reservation,
-        events: [event(StockRejectedV1, sub.subOrderId, { orderId, subOrderId: sub.subOrderId, lines: rejected })],
-        changed: [],
-      };
+      const { reservation, event: rejectedEvent } = reject(orderId, sub.subOrderId, asked, rejected);
+      return { reservation, events: [rejectedEvent], changed: [] };
     }
-    const events: PendingEvent<unknown>[] = [];
+    const lines: ReservedLine[] = [];
     for (const [productId, quantity] of quantities) {
       const p = byId.get(productId)!;
       p.stock -= quantity;
-      reservation.lines.push({ productId, quantity, unitPriceVnd: p.priceVnd });
+      lines.push({ productId, quantity, unitPriceVnd: p.priceVnd });
     }
-    reservation.status = 'reserved';
-    events.push(event(StockReservedV1, sub.subOrderId, { orderId, subOrderId: sub.subOrderId, lines: reservation.lines }));
-    return { reservation, events, changed: [...quantities.keys()] };
+    const { reservation, event: reservedEvent } = reserve(orderId, sub.subOrderId, lines);
+    return { reservation, events: [reservedEvent], changed: [...quantities.keys()] };
   }
 }

@@ -5,8 +5,7 @@ import {
   ShipmentDeliveredV1,
   ShipmentReturnedV1,
   ShipmentStatusChangedV1,
-  type CloudEvent,
-  type EventData,
+  type EventOf,
   type ShipmentFacts,
   type SupplyChainEventKind,
 } from '@app/contracts';
@@ -23,7 +22,7 @@ import { ReplicaRepository } from '../replicas/replica.repository';
  * shipment and step even if the carrier reports a step twice.
  */
 @Injectable()
-export class ShipmentTracker {
+export class ShipmentTrackingHandler {
   constructor(
     private readonly lots: LotRepository,
     private readonly replicas: ReplicaRepository,
@@ -31,17 +30,17 @@ export class ShipmentTracker {
   ) {}
 
   @OnEvent(ShipmentStatusChangedV1)
-  async onStatusChanged(e: CloudEvent<EventData<typeof ShipmentStatusChangedV1>>, manager: EntityManager): Promise<void> {
+  async onStatusChanged(e: EventOf<typeof ShipmentStatusChangedV1>, manager: EntityManager): Promise<void> {
     if (e.data.to === 'picked_up') await this.track(manager, 'shipping', e.data, e.data.occurredAt);
   }
 
   @OnEvent(ShipmentDeliveredV1)
-  async onDelivered(e: CloudEvent<EventData<typeof ShipmentDeliveredV1>>, manager: EntityManager): Promise<void> {
+  async onDelivered(e: EventOf<typeof ShipmentDeliveredV1>, manager: EntityManager): Promise<void> {
     await this.track(manager, 'receiving', e.data, e.data.deliveredAt);
   }
 
   @OnEvent(ShipmentReturnedV1)
-  async onReturned(e: CloudEvent<EventData<typeof ShipmentReturnedV1>>, manager: EntityManager): Promise<void> {
+  async onReturned(e: EventOf<typeof ShipmentReturnedV1>, manager: EntityManager): Promise<void> {
     await this.track(manager, 'returned', e.data, e.data.returnedAt);
   }
 
