@@ -188,6 +188,8 @@ describe('journey: farm to door to payout', () => {
     });
     lot = ok(created, 'lot');
     expect(created.response.status).toBe(201);
+    const lots = ok(await partner.GET('/v1/lots', { params: { query: { sellerId: sellers[0].id } } }), 'lots');
+    expect(lots.items.map((l) => l.id)).toEqual([lot.id]);
     expect(lot.traceCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
 
     const diary: Schemas['RecordFarmEventDto'][] = [
@@ -451,6 +453,12 @@ describe('journey: farm to door to payout', () => {
       for (const outcome of ['short', 'over', 'unknown', 'duplicate'] as const) expect(result.outcomes[outcome].count).toBe(0);
       expect(result.discrepancies).toEqual([]);
       expect(result.transfer).toMatchObject({ matches: true, differenceVnd: 0 });
+      // The carrier's list of its remittances shows it; the other carrier's does not.
+      const mine = ok(await carrier.GET('/v1/remittances', { params: { query: { status: 'reconciled', limit: 100 } } }), 'remittances');
+      expect(mine.items.find((r) => r.id === id)).toMatchObject({ status: 'reconciled', discrepancyCount: 0, transfer: { matches: true } });
+      const other = carrier === vnpost ? vtp : vnpost;
+      const theirs = ok(await other.GET('/v1/remittances', { params: { query: { limit: 100 } } }), 'remittances');
+      expect(theirs.items.map((r) => r.id)).not.toContain(id);
     };
     const pending = await Promise.all(sellers.map((s) => balance(s.id)));
     await remit(vnpost, multiSeller.subOrders);
@@ -496,6 +504,8 @@ describe('journey: farm to door to payout', () => {
     expect((await bankFile.text()).split('\r\n').length).toBeGreaterThan(sellers.length);
     const paid = ok(await admin.POST('/v1/payouts/{id}/paid', { params: { path: { id: batch.id } } }), 'paid');
     expect(paid.status).toBe('paid');
+    const payouts = ok(await admin.GET('/v1/payouts', { params: { query: { limit: 100 } } }), 'payouts');
+    expect(payouts.items.find((p) => p.id === batch.id)).toMatchObject({ status: 'paid', itemCount: sellers.length });
     for (const [i, seller] of sellers.entries()) {
       expect(await balance(seller.id)).toMatchObject({ pendingVnd: 0, availableVnd: 0, inPayoutVnd: 0, paidVnd: available[i] });
     }

@@ -414,7 +414,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Payout batches, newest first (each with its figures; GET /v1/payouts/{id} for its transfers). */
+    get: operations['PayoutsController_list'];
     put?: never;
     /** Pay out every available seller balance at or above a minimum: a payout batch with a VietQR per seller. */
     post: operations['PayoutsController_create'];
@@ -521,7 +522,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The carrier’s remittances (an operator: every carrier’s), newest first, with their reconciliation figures. */
+    get: operations['RemittancesController_list'];
     put?: never;
     /**
      * Send a COD remittance statement (JSON lines, or a CSV file streamed in chunks, of any size).
@@ -1409,6 +1411,21 @@ export interface components {
       /** @description VietQR (NAPAS 247) payload for exactly this transfer. */
       vietQr: string | null;
     };
+    PayoutPageDto: {
+      items: components['schemas']['PayoutSummaryDto'][];
+      nextCursor: string | null;
+    };
+    PayoutSummaryDto: {
+      createdAt: string;
+      id: string;
+      itemCount: number;
+      minimumVnd: number;
+      paidAt: string | null;
+      reference: string;
+      /** @enum {string} */
+      status: 'created' | 'paid';
+      totalVnd: number;
+    };
     PickupWindowDto: {
       /**
        * @description In the future.
@@ -1713,6 +1730,29 @@ export interface components {
       /** @description Line in the upload (CSV: header = 1); 0 for the batch. */
       line: number;
       message: string;
+    };
+    RemittancePageDto: {
+      items: components['schemas']['RemittanceSummaryDto'][];
+      nextCursor: string | null;
+    };
+    RemittanceSummaryDto: {
+      bankTransferRef: string;
+      batchId: string;
+      /** @example VTP */
+      carrierCode: string;
+      /** @description Lines not matched (GET /v1/remittances/{id} lists them). */
+      discrepancyCount: number;
+      errorCount: number;
+      id: string;
+      lineCount: number;
+      outcomes: components['schemas']['OutcomesDto'];
+      receivedAt: string;
+      reconciledAt: string | null;
+      reconciledLines: number;
+      /** @enum {string} */
+      status: 'receiving' | 'processing' | 'reconciled' | 'rejected';
+      totalTransferredVnd: number;
+      transfer: components['schemas']['TransferCheckDto'];
     };
     RemittanceUploadDto: {
       /**
@@ -4795,6 +4835,87 @@ export interface operations {
       };
     };
   };
+  PayoutsController_list: {
+    parameters: {
+      query?: {
+        /** @description Opaque: the `nextCursor` of the previous page. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PayoutPageDto'];
+        };
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid fields (see `errors[]`), unknown fields, or an Idempotency-Key reused with another body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   PayoutsController_create: {
     parameters: {
       query?: never;
@@ -5507,6 +5628,88 @@ export interface operations {
       };
       /** @description The body is too large. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid fields (see `errors[]`), unknown fields, or an Idempotency-Key reused with another body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  RemittancesController_list: {
+    parameters: {
+      query?: {
+        /** @description Opaque: the `nextCursor` of the previous page. */
+        cursor?: string;
+        limit?: number;
+        status?: 'processing' | 'reconciled' | 'rejected';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RemittancePageDto'];
+        };
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { PayoutStatuses, type CreatePayoutRequest, type PayoutBatchView, type PayoutItem, type PayoutStatus } from '@app/contracts';
+import {
+  PayoutStatuses,
+  type CreatePayoutRequest,
+  type PayoutBatchView,
+  type PayoutItem,
+  type PayoutStatus,
+  type PayoutSummaryView,
+} from '@app/contracts';
 
 export class CreatePayoutDto implements CreatePayoutRequest {
   @ApiPropertyOptional({ example: 50000, description: 'Pay balances of at least this much (default from configuration).' })
@@ -41,6 +48,22 @@ export class PayoutItemDto implements PayoutItem {
   @ApiProperty({ type: PayoutBankAccountDto, nullable: true }) bankAccount: PayoutBankAccountDto | null;
   @ApiProperty({ type: String, nullable: true, description: 'VietQR (NAPAS 247) payload for exactly this transfer.' }) vietQr:
     string | null;
+}
+
+export class PayoutSummaryDto implements PayoutSummaryView {
+  @ApiProperty() id: string;
+  @ApiProperty() reference: string;
+  @ApiProperty({ enum: PayoutStatuses }) status: PayoutStatus;
+  @ApiProperty() minimumVnd: number;
+  @ApiProperty() totalVnd: number;
+  @ApiProperty() itemCount: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: String, nullable: true }) paidAt: string | null;
+}
+
+export class PayoutPageDto {
+  @ApiProperty({ type: [PayoutSummaryDto] }) items: PayoutSummaryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
 export class PayoutBatchDto implements PayoutBatchView {

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ListQueryDto, pageRequest } from '../http/list-query.dto';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { SettlementRpc } from '@app/contracts';
@@ -7,7 +8,7 @@ import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { Roles } from '../identity/access.decorators';
 import { ApiProblems } from '../openapi/problem.dto';
 import { ServiceClient } from '../rpc/service-client';
-import { CreatePayoutDto, PayoutBatchDto } from './payout.dto';
+import { CreatePayoutDto, PayoutBatchDto, PayoutPageDto } from './payout.dto';
 import { payoutBankFile } from './payout-bank-file';
 
 @ApiTags('settlement')
@@ -23,6 +24,14 @@ export class PayoutsController {
   @ApiProblems(400, 409, 413, 422)
   create(@Body() body: CreatePayoutDto, @Ctx() ctx: RequestContext): Promise<PayoutBatchDto> {
     return this.services.call(SettlementRpc.createPayout, ctx.caller, ctx.requestId, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Payout batches, newest first (each with its figures; GET /v1/payouts/{id} for its transfers).' })
+  @ApiOkResponse({ type: PayoutPageDto })
+  @ApiProblems(422)
+  list(@Query() query: ListQueryDto, @Ctx() ctx: RequestContext): Promise<PayoutPageDto> {
+    return this.services.call(SettlementRpc.listPayouts, ctx.caller, ctx.requestId, pageRequest(query));
   }
 
   @Get(':id')

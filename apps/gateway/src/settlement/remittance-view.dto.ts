@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import {
   LineOutcomes,
   RemittanceStatuses,
@@ -9,8 +10,10 @@ import {
   type RemittanceDiscrepancy,
   type RemittanceLineError,
   type RemittanceStatus,
+  type RemittanceSummaryView,
   type RemittanceView,
 } from '@app/contracts';
+import { ListQueryDto } from '../http/list-query.dto';
 
 export class OutcomeTotalsDto implements OutcomeTotals {
   @ApiProperty() count: number;
@@ -71,6 +74,35 @@ export class RemittanceLineErrorDto implements RemittanceLineError {
   @ApiProperty({ description: 'Line in the upload (CSV: header = 1); 0 for the batch.' }) line: number;
   @ApiProperty({ example: 'codCollectedVnd' }) field: string;
   @ApiProperty() message: string;
+}
+
+export class RemittanceSummaryDto implements RemittanceSummaryView {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'VTP' }) carrierCode: string;
+  @ApiProperty() batchId: string;
+  @ApiProperty() bankTransferRef: string;
+  @ApiProperty() totalTransferredVnd: number;
+  @ApiProperty({ enum: RemittanceStatuses }) status: RemittanceStatus;
+  @ApiProperty() lineCount: number;
+  @ApiProperty() reconciledLines: number;
+  @ApiProperty() receivedAt: string;
+  @ApiProperty({ type: String, nullable: true }) reconciledAt: string | null;
+  @ApiProperty({ type: OutcomesDto }) outcomes: OutcomesDto;
+  @ApiProperty({ type: TransferCheckDto }) transfer: TransferCheckDto;
+  @ApiProperty({ description: 'Lines not matched (GET /v1/remittances/{id} lists them).' }) discrepancyCount: number;
+  @ApiProperty() errorCount: number;
+}
+
+export class RemittancePageDto {
+  @ApiProperty({ type: [RemittanceSummaryDto] }) items: RemittanceSummaryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class RemittanceListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: RemittanceStatuses.filter((s) => s !== 'receiving') })
+  @IsOptional()
+  @IsIn(RemittanceStatuses.filter((s) => s !== 'receiving'))
+  status?: RemittanceStatus;
 }
 
 export class RemittanceViewDto implements RemittanceView {

@@ -5,6 +5,7 @@ import { validate } from 'class-validator';
 import type { Response } from 'express';
 import { SettlementRpc, type RemittanceAccepted } from '@app/contracts';
 import { DomainError, ValidationFailedError } from '@app/platform';
+import { pageRequest } from '../http/list-query.dto';
 import { Ctx, type GatewayRequest, type RequestContext } from '../http/request-context';
 import { fieldErrors } from '../http/validation';
 import { Roles } from '../identity/access.decorators';
@@ -12,7 +13,7 @@ import { ApiProblems } from '../openapi/problem.dto';
 import { ServiceClient } from '../rpc/service-client';
 import { RemittanceQueryDto, RemittanceUploadDto } from './remittance-upload.dto';
 import { RemittanceUploader } from './remittance-uploader';
-import { RemittanceViewDto } from './remittance-view.dto';
+import { RemittanceListQueryDto, RemittancePageDto, RemittanceViewDto } from './remittance-view.dto';
 
 function isCsv(req: GatewayRequest): boolean {
   return (req.headers['content-type'] ?? '').toLowerCase().startsWith('text/csv');
@@ -91,6 +92,18 @@ export class RemittancesController {
     }
     res.setHeader('Location', `/v1/remittances/${r.id}`);
     return r;
+  }
+
+  @Get()
+  @Roles('carrier', 'admin')
+  @ApiOperation({ summary: 'The carrier’s remittances (an operator: every carrier’s), newest first, with their reconciliation figures.' })
+  @ApiOkResponse({ type: RemittancePageDto })
+  @ApiProblems(422)
+  list(@Query() query: RemittanceListQueryDto, @Ctx() ctx: RequestContext): Promise<RemittancePageDto> {
+    return this.services.call(SettlementRpc.listRemittances, ctx.caller, ctx.requestId, {
+      ...pageRequest(query),
+      ...(query.status ? { status: query.status } : {}),
+    });
   }
 
   @Get(':id')

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { validate as isUuid } from 'uuid';
+import { decodeCursor } from '@app/persistence';
 import { Payout } from './payout.entity';
 import { PayoutItemRecord } from './payout-item.entity';
 
@@ -11,6 +13,18 @@ export class PayoutRepository {
     const q = manager.getRepository(Payout).createQueryBuilder('p').where('p.id = :id', { id });
     if (lock) q.setLock('pessimistic_write');
     return q.getOne();
+  }
+
+  /** Payouts, newest first: `limit + 1` rows. */
+  list(limit: number, cursor?: string): Promise<Payout[]> {
+    const after = decodeCursor<{ id: string }>(cursor, ['id'], (k) => isUuid(k.id));
+    const q = this.dataSource
+      .getRepository(Payout)
+      .createQueryBuilder('p')
+      .orderBy('p.id', 'DESC')
+      .limit(limit + 1);
+    if (after) q.andWhere('p.id < :id', { id: after.id });
+    return q.getMany();
   }
 
   findByReference(manager: EntityManager, reference: string): Promise<Payout | null> {

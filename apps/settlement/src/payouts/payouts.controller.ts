@@ -1,5 +1,13 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { SettlementRpc, type CreatePayoutRequest, type PayoutBatchView, type RpcRequest } from '@app/contracts';
+import {
+  SettlementRpc,
+  type CreatePayoutRequest,
+  type Page,
+  type PageRequest,
+  type PayoutBatchView,
+  type PayoutSummaryView,
+  type RpcRequest,
+} from '@app/contracts';
 import { RpcController } from '@app/platform';
 import { assertAdmin } from '../admin-only';
 import { PayoutsService } from './payouts.service';
@@ -12,6 +20,12 @@ export class PayoutsController {
   create(@Payload() r: RpcRequest<CreatePayoutRequest>): Promise<PayoutBatchView> {
     assertAdmin(r.caller);
     return this.payouts.create(r.payload);
+  }
+
+  @MessagePattern(SettlementRpc.listPayouts)
+  list(@Payload() r: RpcRequest<PageRequest>): Promise<Page<PayoutSummaryView>> {
+    assertAdmin(r.caller);
+    return this.payouts.list(r.payload);
   }
 
   @MessagePattern(SettlementRpc.getPayout)

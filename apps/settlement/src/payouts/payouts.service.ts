@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
-import type { CreatePayoutRequest, PayoutBatchView } from '@app/contracts';
+import type { CreatePayoutRequest, Page, PageRequest, PayoutBatchView, PayoutSummaryView } from '@app/contracts';
 import { Outbox } from '@app/messaging';
+import { toPage } from '@app/persistence';
 import { ConflictError, NotFoundError, toVietnamIso, vietnamDate } from '@app/platform';
 import { Accounts, credit, debit } from '../ledger/accounts';
 import { LedgerService } from '../ledger/ledger.service';
@@ -10,6 +11,7 @@ import { SellerAccountRepository } from '../sellers/seller-account.repository';
 import type { SettlementEnv } from '../settlement.env';
 import { SETTLEMENT_ENV } from '../settlement.tokens';
 import { PayoutItemRecord } from './payout-item.entity';
+import type { Payout } from './payout.entity';
 import { markPayoutPaid, openPayout } from './payout-state';
 import { PayoutRepository } from './payout.repository';
 import { vietQrPayload } from './vietqr';
@@ -111,19 +113,17 @@ export class PayoutsService {
     return this.get(id);
   }
 
+  /** Payouts, newest first, without their transfers. */
+  async list(r: PageRequest): Promise<Page<PayoutSummaryView>> {
+    return toPage(await this.payouts.list(r.limit, r.cursor), r.limit, payoutSummary, (p) => ({ id: p.id }));
+  }
+
   async get(id: string): Promise<PayoutBatchView> {
     const payout = isUuid(id) ? await this.payouts.find(id) : null;
     if (!payout) throw new NotFoundError('Payout', id, 'đợt chi trả');
     const items = await this.payouts.items(id);
     return {
-      id: payout.id,
-      reference: payout.reference,
-      status: payout.status,
-      minimumVnd: payout.minimumVnd,
-      totalVnd: payout.totalVnd,
-      itemCount: payout.itemCount,
-      createdAt: toVietnamIso(payout.createdAt),
-      paidAt: payout.paidAt ? toVietnamIso(payout.paidAt) : null,
+      ...payoutSummary(payout),
       items: items.map((i) => {
         const account =
           i.bankBin && i.bankAccountNumber
@@ -141,4 +141,17 @@ export class PayoutsService {
       }),
     };
   }
+}
+
+function payoutSummary(payout: Payout): PayoutSummaryView {
+  return {
+    id: payout.id,
+    reference: payout.reference,
+    status: payout.status,
+    minimumVnd: payout.minimumVnd,
+    totalVnd: payout.totalVnd,
+    itemCount: payout.itemCount,
+    createdAt: toVietnamIso(payout.createdAt),
+    paidAt: payout.paidAt ? toVietnamIso(payout.paidAt) : null,
+  };
 }

@@ -6,12 +6,16 @@ import {
   type BeginRemittanceRequest,
   type CallerIdentity,
   type CompleteRemittanceRequest,
+  type ListRemittancesRequest,
+  type Page,
   type RemittanceAccepted,
+  type RemittanceSummaryView,
   type RemittanceLineError,
   type RemittanceView,
   type StageRemittanceChunkRequest,
 } from '@app/contracts';
 import { Outbox } from '@app/messaging';
+import { toPage } from '@app/persistence';
 import { ConflictError, DomainError, ForbiddenError, IllegalTransitionError, NotFoundError, ValidationFailedError } from '@app/platform';
 import type { SettlementEnv } from '../settlement.env';
 import { SETTLEMENT_ENV } from '../settlement.tokens';
@@ -20,7 +24,7 @@ import { checkRemittanceLine, type StagedLine } from './remittance-line-parser';
 import { RemittanceReconciler } from './remittance-reconciler.service';
 import { accept, openUpload, reject } from './remittance-state';
 import { RemittanceRepository } from './remittance.repository';
-import { remittanceView } from './remittance.view';
+import { remittanceSummary, remittanceView } from './remittance.view';
 
 function carrierOf(caller: CallerIdentity): string {
   if (caller.role !== 'carrier' || !caller.carrierCode)
@@ -142,6 +146,12 @@ export class RemittanceIntakeService {
     });
     if (!outcome.replayed) this.reconciler.kick();
     return { remittance: await this.view(outcome.id), replayed: outcome.replayed };
+  }
+
+  /** A carrier's remittances (an operator's: all), newest first. */
+  async list(caller: CallerIdentity, r: ListRemittancesRequest): Promise<Page<RemittanceSummaryView>> {
+    const carrierCode = caller.role === 'admin' ? undefined : (caller.carrierCode ?? '');
+    return toPage(await this.remittances.list(carrierCode, r.status, r.limit, r.cursor), r.limit, remittanceSummary, (b) => ({ id: b.id }));
   }
 
   async get(caller: CallerIdentity, id: string): Promise<RemittanceView> {

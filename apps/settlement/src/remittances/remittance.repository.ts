@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { RemittanceDiscrepancy, RemittanceLineError } from '@app/contracts';
+import { validate as isUuid } from 'uuid';
+import type { RemittanceDiscrepancy, RemittanceLineError, RemittanceStatus } from '@app/contracts';
+import { decodeCursor } from '@app/persistence';
 import type { StagedLine } from './remittance-line-parser';
 import { Remittance } from './remittance.entity';
 import { shipmentMatch } from './shipment-match.sql';
@@ -23,6 +25,21 @@ export class RemittanceRepository {
   /** Records a committed reconciliation step (the resume point). */
   async advance(manager: EntityManager, id: string, chunksDone: number): Promise<void> {
     await manager.query('UPDATE remittance_batches SET chunks_done = $2 WHERE id = $1', [id, chunksDone]);
+  }
+
+  /** A carrier's remittances (undefined: every carrier's), newest first, never an upload still receiving: `limit + 1` rows. */
+  list(carrierCode: string | undefined, status: RemittanceStatus | undefined, limit: number, cursor?: string): Promise<Remittance[]> {
+    const after = decodeCursor<{ id: string }>(cursor, ['id'], (k) => isUuid(k.id));
+    const q = this.dataSource
+      .getRepository(Remittance)
+      .createQueryBuilder('r')
+      .where(`r.status <> 'receiving'`)
+      .orderBy('r.id', 'DESC')
+      .limit(limit + 1);
+    if (carrierCode !== undefined) q.andWhere('r.carrier_code = :carrierCode', { carrierCode });
+    if (status) q.andWhere('r.status = :status', { status });
+    if (after) q.andWhere('r.id < :id', { id: after.id });
+    return q.getMany();
   }
 
   save(manager: EntityManager, b: Remittance): Promise<Remittance> {

@@ -1,4 +1,11 @@
-import type { LineOutcome, OutcomeTotals, RemittanceDiscrepancy, RemittanceLineError, RemittanceView } from '@app/contracts';
+import type {
+  LineOutcome,
+  OutcomeTotals,
+  RemittanceDiscrepancy,
+  RemittanceLineError,
+  RemittanceSummaryView,
+  RemittanceView,
+} from '@app/contracts';
 import { toVietnamIso } from '@app/platform';
 import type { Remittance } from './remittance.entity';
 
@@ -9,6 +16,18 @@ export function remittanceView(
   discrepancies: { items: RemittanceDiscrepancy[]; count: number },
   errors: { items: RemittanceLineError[]; count: number },
 ): RemittanceView {
+  return {
+    ...remittanceSummary(b),
+    discrepancies: discrepancies.items,
+    discrepancyCount: discrepancies.count,
+    missing: b.missing,
+    errors: errors.items,
+    errorCount: errors.count,
+  };
+}
+
+/** A remittance's figures for a list: the counts come from its summary, not from its lines. */
+export function remittanceSummary(b: Remittance): RemittanceSummaryView {
   const outcomes: Record<LineOutcome, OutcomeTotals> = b.summary?.outcomes ?? {
     matched: ZERO,
     short: ZERO,
@@ -17,6 +36,7 @@ export function remittanceView(
     duplicate: ZERO,
   };
   const netLinesVnd = b.summary?.netLinesVnd ?? 0;
+  const notMatched = (Object.keys(outcomes) as LineOutcome[]).filter((k) => k !== 'matched');
   return {
     id: b.id,
     carrierCode: b.carrierCode,
@@ -35,10 +55,7 @@ export function remittanceView(
       differenceVnd: netLinesVnd - b.totalTransferredVnd,
       matches: b.status === 'reconciled' && netLinesVnd === b.totalTransferredVnd,
     },
-    discrepancies: discrepancies.items,
-    discrepancyCount: discrepancies.count,
-    missing: b.missing,
-    errors: errors.items,
-    errorCount: errors.count,
+    discrepancyCount: b.status === 'reconciled' ? notMatched.reduce((t, k) => t + outcomes[k].count, 0) : 0,
+    errorCount: b.errorCount,
   };
 }

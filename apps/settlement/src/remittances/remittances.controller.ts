@@ -3,7 +3,10 @@ import {
   SettlementRpc,
   type BeginRemittanceRequest,
   type CompleteRemittanceRequest,
+  type ListRemittancesRequest,
+  type Page,
   type RemittanceAccepted,
+  type RemittanceSummaryView,
   type RemittanceView,
   type RpcRequest,
   type StageRemittanceChunkRequest,
@@ -28,6 +31,11 @@ export class RemittancesController {
   @MessagePattern(SettlementRpc.completeRemittance)
   complete(@Payload() r: RpcRequest<CompleteRemittanceRequest>): Promise<RemittanceAccepted> {
     return this.intake.complete(r.caller, r.payload);
+  }
+
+  @MessagePattern(SettlementRpc.listRemittances)
+  list(@Payload() r: RpcRequest<ListRemittancesRequest>): Promise<Page<RemittanceSummaryView>> {
+    return this.intake.list(r.caller, r.payload);
   }
 
   @MessagePattern(SettlementRpc.getRemittance)

@@ -36,6 +36,9 @@ export interface PayoutItem {
   vietQr: string | null;
 }
 
+/** A payout in a list: its figures, without the transfers. */
+export type PayoutSummaryView = Omit<PayoutBatchView, 'items'>;
+
 export interface PayoutBatchView {
   id: string;
   reference: string;

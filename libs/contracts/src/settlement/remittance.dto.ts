@@ -133,6 +133,16 @@ export interface RemittanceView {
   errorCount: number;
 }
 
+/** A remittance in a list: its reconciliation's figures, without the lines themselves. */
+export type RemittanceSummaryView = Omit<RemittanceView, 'discrepancies' | 'errors' | 'missing'>;
+
+/** `GET /v1/remittances`: a carrier's (an operator's: all), newest first. */
+export interface ListRemittancesRequest {
+  status?: RemittanceStatus;
+  limit: number;
+  cursor?: string;
+}
+
 /** The answer to an upload: the remittance and whether it was an earlier identical upload. */
 export interface RemittanceAccepted {
   remittance: RemittanceView;

@@ -1,4 +1,5 @@
-import type { CreatePayoutRequest, PayoutBatchView, PutBankAccountRequest, SellerBankAccount } from './payout.dto';
+import type { Page, PageRequest } from '../page';
+import type { CreatePayoutRequest, PayoutBatchView, PayoutSummaryView, PutBankAccountRequest, SellerBankAccount } from './payout.dto';
 import type { SellerBalance, SellerStatement, SellerStatementRequest, TrialBalance, TrialBalanceRequest } from './ledger.dto';
 import type {
   BeginRemittanceRequest,
@@ -6,6 +7,8 @@ import type {
   RemittanceAccepted,
   RemittanceView,
   StageRemittanceChunkRequest,
+  ListRemittancesRequest,
+  RemittanceSummaryView,
 } from './remittance.dto';
 import type { DailyReport } from './report.dto';
 
@@ -15,12 +18,14 @@ export const SettlementRpc = {
   stageRemittanceChunk: 'settlement.remittances.stage',
   completeRemittance: 'settlement.remittances.complete',
   getRemittance: 'settlement.remittances.get',
+  listRemittances: 'settlement.remittances.list',
   getBalance: 'settlement.sellers.balance',
   getStatement: 'settlement.sellers.statement',
   putBankAccount: 'settlement.sellers.bank-account.put',
   trialBalance: 'settlement.ledger.trial-balance',
   createPayout: 'settlement.payouts.create',
   getPayout: 'settlement.payouts.get',
+  listPayouts: 'settlement.payouts.list',
   markPayoutPaid: 'settlement.payouts.mark-paid',
   dailyReport: 'settlement.reports.daily',
 } as const;
@@ -30,12 +35,14 @@ export interface SettlementRpcContract {
   [SettlementRpc.stageRemittanceChunk]: { request: StageRemittanceChunkRequest; response: { staged: number; errors: number } };
   [SettlementRpc.completeRemittance]: { request: CompleteRemittanceRequest; response: RemittanceAccepted };
   [SettlementRpc.getRemittance]: { request: { id: string }; response: RemittanceView };
+  [SettlementRpc.listRemittances]: { request: ListRemittancesRequest; response: Page<RemittanceSummaryView> };
   [SettlementRpc.getBalance]: { request: { sellerId: string }; response: SellerBalance };
   [SettlementRpc.getStatement]: { request: SellerStatementRequest; response: SellerStatement };
   [SettlementRpc.putBankAccount]: { request: PutBankAccountRequest; response: SellerBankAccount };
   [SettlementRpc.trialBalance]: { request: TrialBalanceRequest; response: TrialBalance };
   [SettlementRpc.createPayout]: { request: CreatePayoutRequest; response: PayoutBatchView };
   [SettlementRpc.getPayout]: { request: { id: string }; response: PayoutBatchView };
+  [SettlementRpc.listPayouts]: { request: PageRequest; response: Page<PayoutSummaryView> };
   [SettlementRpc.markPayoutPaid]: { request: { id: string }; response: PayoutBatchView };
   [SettlementRpc.dailyReport]: { request: { date: string }; response: DailyReport };
 }
