@@ -1749,7 +1749,10 @@ export interface components {
       receivedAt: string;
       reconciledAt: string | null;
       reconciledLines: number;
-      /** @enum {string} */
+      /**
+       * @description `processing` until reconciled (asynchronously).
+       * @enum {string}
+       */
       status: 'receiving' | 'processing' | 'reconciled' | 'rejected';
       totalTransferredVnd: number;
       transfer: components['schemas']['TransferCheckDto'];
@@ -1778,7 +1781,9 @@ export interface components {
       batchId: string;
       /** @example VTP */
       carrierCode: string;
+      /** @description Every line not matched (at most 1,000; `discrepancyCount` counts all). */
       discrepancies: components['schemas']['DiscrepancyDto'][];
+      /** @description Lines not matched (GET /v1/remittances/{id} lists them). */
       discrepancyCount: number;
       errorCount: number;
       errors: components['schemas']['RemittanceLineErrorDto'][];

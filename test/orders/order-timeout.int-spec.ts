@@ -9,7 +9,7 @@ import { OrdersEnv } from '../../apps/orders/src/orders.env';
 import { OrdersModule } from '../../apps/orders/src/orders.module';
 import { OrderSaga } from '../../apps/orders/src/orders/order-saga.handler';
 import { OrderSweeps } from '../../apps/orders/src/orders/order-sweeps';
-import { OrderReadsService } from '../../apps/orders/src/orders/order-reads.service';
+import { OrderReadsService } from '../../apps/orders/src/fulfilment/order-reads.service';
 import { OrdersService } from '../../apps/orders/src/orders/orders.service';
 import { runId } from '../support/infra';
 

@@ -5,6 +5,9 @@ import { wardsOf, type ShipmentFacts } from '@app/contracts';
 import { StockReservation } from '../../apps/catalog/src/stock/stock-reservation.entity';
 import { Payout } from '../../apps/settlement/src/payouts/payout.entity';
 import { CatalogProduct } from '../../apps/orders/src/catalog-view/catalog-product.entity';
+import { Order } from '../../apps/orders/src/orders/order.entity';
+import { SubOrder } from '../../apps/orders/src/orders/sub-order.entity';
+import { Shipment } from '../../apps/orders/src/shipments/shipment.entity';
 import { Remittance } from '../../apps/settlement/src/remittances/remittance.entity';
 import { SettledShipment } from '../../apps/settlement/src/shipments/settled-shipment.entity';
 
@@ -127,4 +130,96 @@ export function aShipmentFacts(overrides: Partial<ShipmentFacts> = {}): Shipment
     lines: [{ productId: uuidv7(), name: 'Vải thiều', categoryId: 'vai-nhan-chom-chom', quantity: 1, unitPriceVnd: itemsVnd, lotId: null }],
     ...overrides,
   };
+}
+
+/** A confirmed COD order (totals of its sub-orders are the caller's to set). */
+export function anOrder(overrides: Partial<Order> = {}): Order {
+  return Object.assign(new Order(), {
+    id: uuidv7(),
+    storefrontKeyId: 'storefront-1',
+    status: 'confirmed',
+    buyerName: 'Trần Thị Mai',
+    buyerPhone: '+84987654321',
+    address: { provinceCode: '79', wardCode: wardsOf('79')[0].code, line: '12 Nguyễn Huệ' },
+    paymentMethod: 'cod',
+    service: 'standard',
+    carrierCode: 'VNPOST',
+    note: null,
+    itemsVnd: 0,
+    shippingVnd: 0,
+    codVnd: 0,
+    placementKey: null,
+    placementHash: null,
+    reason: null,
+    placedAt: new Date('2026-12-07T01:00:00Z'),
+    updatedAt: new Date('2026-12-07T01:00:00Z'),
+    version: 1,
+    changeXid: '1000',
+    ...overrides,
+  });
+}
+
+/** One seller's part of `order`, waiting for its (manual) seller unless told otherwise. */
+export function aSubOrder(order: Order, overrides: Partial<SubOrder> = {}): SubOrder {
+  return Object.assign(new SubOrder(), {
+    id: uuidv7(),
+    orderId: order.id,
+    sellerId: uuidv7(),
+    partnerId: 'partner-1',
+    sellerName: 'HTX Vải thiều Lục Ngạn',
+    status: 'awaiting_seller',
+    acceptance: 'manual',
+    acceptBy: new Date(Date.now() + 3_600_000),
+    answeredAt: null,
+    pickupFrom: null,
+    pickupTo: null,
+    declineReason: null,
+    sellerNote: null,
+    items: [
+      {
+        productId: uuidv7(),
+        name: 'Vải thiều Lục Ngạn',
+        unit: 'kg',
+        categoryId: 'vai-nhan-chom-chom',
+        lotId: null,
+        quantity: 2,
+        unitPriceVnd: 65000,
+        lineVnd: 130000,
+        weightGrams: 1000,
+      },
+    ],
+    rejection: null,
+    weightGrams: 2000,
+    itemsVnd: 130000,
+    shippingVnd: 37000,
+    codFeeVnd: 5000,
+    codVnd: 167000,
+    shipmentId: null,
+    ...overrides,
+  });
+}
+
+/** The parcel of `sub`, requested from the carrier unless told otherwise. */
+export function aShipment(sub: SubOrder, overrides: Partial<Shipment> = {}): Shipment {
+  const party = { name: 'x', phone: '+84912345678', provinceCode: '24', wardCode: wardsOf('24')[0].code, line: 'Thôn 1' };
+  return Object.assign(new Shipment(), {
+    id: uuidv7(),
+    orderId: sub.orderId,
+    subOrderId: sub.id,
+    carrierCode: 'VNPOST',
+    trackingCode: null,
+    status: 'requested',
+    carrierStatusCode: null,
+    statusAt: new Date(),
+    sender: party,
+    receiver: party,
+    weightGrams: sub.weightGrams,
+    codVnd: sub.codVnd,
+    codCollectedVnd: null,
+    pickupFrom: null,
+    pickupTo: null,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+    ...overrides,
+  });
 }

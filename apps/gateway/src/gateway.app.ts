@@ -12,6 +12,14 @@ export async function startGateway(env: GatewayEnv, o: { shutdownHooks?: boolean
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(env), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(PinoLogger));
   app.disable('x-powered-by');
+  // On every answer, the public trace page's HTML included: no MIME sniffing, no referrer to other
+  // sites, no framing by them.
+  app.use((_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
   app.set('trust proxy', 'loopback');
   // JSON and JSON-LD (EPCIS documents are application/ld+json).
   app.useBodyParser('json', { limit: env.BODY_LIMIT_BYTES, type: ['application/json', 'application/ld+json', 'application/*+json'] });

@@ -10,7 +10,7 @@ import { CarrierReports } from './fulfilment/carrier-reports';
 import { Fulfilment } from './fulfilment/fulfilment';
 import { OrderListRepository } from './orders/order-list.repository';
 import { OrderPartner } from './orders/order-partner.entity';
-import { OrderReadsService } from './orders/order-reads.service';
+import { OrderReadsService } from './fulfilment/order-reads.service';
 import { SellerAnswersService } from './orders/seller-answers.service';
 import { ShipmentRequests } from './shipments/shipment-requests';
 import { OrderLifecycle } from './orders/order-lifecycle';

@@ -30,7 +30,7 @@ export type RpcService = keyof typeof RPC_PATTERNS_BY_SERVICE;
 
 /**
  * Kafka topic carrying every request to `service` (the pattern travels in a header). One topic per
- * service rather than one per pattern: a consumer fetching 80 near-empty topics cost the broker and
+ * service rather than one per pattern: a consumer fetching 80 near-empty topics costs the broker and
  * every process more than the requests themselves.
  */
 export function rpcRequestTopic(service: RpcService): string {

@@ -1,6 +1,8 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { ValidateBy, ValidateIf } from 'class-validator';
 import type { FieldError } from '@app/contracts';
 import { ValidationFailedError } from '@app/platform';
+import { unsafeInput } from './input-guard';
 
 /** Vietnamese wording per class-validator constraint; `{n}` takes the number in the English text. */
 const VI: Record<string, string> = {
@@ -29,6 +31,7 @@ const VI: Record<string, string> = {
   isISO8601: 'phải là thời điểm ISO 8601 có múi giờ',
   isDateString: 'phải là ngày ISO 8601',
   isPositive: 'phải là số dương',
+  isDecimal: 'phải là số có tối đa {n} chữ số thập phân',
   isLatitude: 'phải là vĩ độ hợp lệ',
   isLongitude: 'phải là kinh độ hợp lệ',
 };
@@ -53,18 +56,61 @@ export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[
   });
 }
 
+/** The most field errors an answer lists; the detail says how many there were. */
+export const MAX_LISTED_ERRORS = 50;
+
+/** A 422 listing at most {@link MAX_LISTED_ERRORS} errors, so a bad 5,000-item body gets a small answer. */
+export function validationFailed(all: FieldError[]): ValidationFailedError {
+  const detail =
+    all.length > MAX_LISTED_ERRORS
+      ? `The request has ${all.length} invalid fields; the first ${MAX_LISTED_ERRORS} are listed.`
+      : 'The request has invalid fields.';
+  return new ValidationFailedError(all.slice(0, MAX_LISTED_ERRORS), detail).vi('Yêu cầu có trường không hợp lệ.');
+}
+
+/** Refuses what must never reach class-validator or the database (input-guard.ts) before validating. */
+class GuardedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const bad = unsafeInput(value, metadata.type === 'param' ? (metadata.data ?? 'path') : '');
+      if (bad) throw validationFailed([bad]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /**
  * Validates bodies and queries against the DTOs: unknown properties are rejected (never silently
  * stored), types converted explicitly, every failure a 422 with per-field errors.
  */
 export function validationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new GuardedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new ValidationFailedError(fieldErrors(errors)).vi('Yêu cầu có trường không hợp lệ.'),
+    exceptionFactory: (errors) => validationFailed(fieldErrors(errors)),
+  });
+}
+
+/** Like `@IsOptional()`, but only an absent field is skipped: `null` is checked (and refused) like any value. */
+export function IsOptionalNotNull(): PropertyDecorator {
+  return ValidateIf((_, value) => value !== undefined);
+}
+
+/**
+ * A finite number with at most `places` decimals. class-validator's `maxDecimalPlaces` reads the
+ * decimals off `toString()` and throws on exponent notation (`1e-7`), a 500 for a bad quantity.
+ */
+export function IsDecimal(places: number): PropertyDecorator {
+  const scale = 10 ** places;
+  return ValidateBy({
+    name: 'isDecimal',
+    validator: {
+      validate: (v: unknown) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v * scale - Math.round(v * scale)) < 1e-6,
+      defaultMessage: (a) => `${a?.property} must be a number with at most ${places} decimals`,
+    },
   });
 }

@@ -26,6 +26,7 @@ import {
   type ProductStatus,
   type ProductView,
 } from '@app/contracts';
+import { IsOptionalNotNull } from '../http/validation';
 
 /** A single price or a total fits easily; above this is a typo, not a product. */
 const MAX_PRICE_VND = 1_000_000_000_000;
@@ -155,11 +156,12 @@ export class CreateProductDto implements CreateProductRequest {
   status?: ProductStatus;
 }
 
+/** What a partner may change; a field sent as `null` is refused (422), not stored. */
 export class UpdateProductDto {
-  @ApiPropertyOptional({ example: 70000 }) @IsOptional() @IsInt() @Min(1) @Max(MAX_PRICE_VND) priceVnd?: number;
-  @ApiPropertyOptional({ example: 300 }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) stock?: number;
-  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @MaxLength(5000) description?: string;
-  @ApiPropertyOptional({ enum: ProductStatuses }) @IsOptional() @IsIn(ProductStatuses) status?: ProductStatus;
+  @ApiPropertyOptional({ example: 70000 }) @IsOptionalNotNull() @IsInt() @Min(1) @Max(MAX_PRICE_VND) priceVnd?: number;
+  @ApiPropertyOptional({ example: 300 }) @IsOptionalNotNull() @IsInt() @Min(0) @Max(10_000_000) stock?: number;
+  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptionalNotNull() @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional({ enum: ProductStatuses }) @IsOptionalNotNull() @IsIn(ProductStatuses) status?: ProductStatus;
 }
 
 class OcopDto implements OcopRating {

@@ -10,6 +10,7 @@ import {
   type SellerKind,
   type SellerView,
 } from '@app/contracts';
+import { IsOptionalNotNull } from '../http/validation';
 
 export class LegacyAddressDto implements LegacyAddress {
   @ApiPropertyOptional({ example: '24', description: 'Pre-2025 province code.' })
@@ -110,18 +111,18 @@ export class RegisterSellerDto implements RegisterSellerRequest {
 /** What a partner may change of its seller; at least one field. */
 export class UpdateSellerDto {
   @ApiPropertyOptional({ enum: OrderAcceptanceModes })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(OrderAcceptanceModes)
   orderAcceptance?: OrderAcceptance;
 
   @ApiPropertyOptional({ example: '0912 345 678' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(30)
   phone?: string;
 
   @ApiPropertyOptional({ type: SellerAddressDto, description: 'The pickup address carriers come to.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => SellerAddressDto)

@@ -1,9 +1,5 @@
 import type { PayoutBatchView } from '@app/contracts';
-
-function cell(v: string | number): string {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+import { csvCell } from './csv-cell';
 
 /**
  * The bank-transfer file of a payout batch: one row per seller with a bank account (UTF-8 with
@@ -23,7 +19,7 @@ export function payoutBankFile(p: PayoutBatchView): string {
         i.amountVnd,
         `${p.reference} ${i.sellerId.slice(-8)}`,
       ]
-        .map(cell)
+        .map(csvCell)
         .join(','),
     );
   }

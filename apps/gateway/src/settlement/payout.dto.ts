@@ -66,14 +66,6 @@ export class PayoutPageDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-export class PayoutBatchDto implements PayoutBatchView {
-  @ApiProperty() id: string;
-  @ApiProperty() reference: string;
-  @ApiProperty({ enum: PayoutStatuses }) status: PayoutStatus;
-  @ApiProperty() minimumVnd: number;
-  @ApiProperty() totalVnd: number;
-  @ApiProperty() itemCount: number;
+export class PayoutBatchDto extends PayoutSummaryDto implements PayoutBatchView {
   @ApiProperty({ type: [PayoutItemDto] }) items: PayoutItemDto[];
-  @ApiProperty() createdAt: string;
-  @ApiProperty({ type: String, nullable: true }) paidAt: string | null;
 }

@@ -82,7 +82,7 @@ export class RemittanceSummaryDto implements RemittanceSummaryView {
   @ApiProperty() batchId: string;
   @ApiProperty() bankTransferRef: string;
   @ApiProperty() totalTransferredVnd: number;
-  @ApiProperty({ enum: RemittanceStatuses }) status: RemittanceStatus;
+  @ApiProperty({ enum: RemittanceStatuses, description: '`processing` until reconciled (asynchronously).' }) status: RemittanceStatus;
   @ApiProperty() lineCount: number;
   @ApiProperty() reconciledLines: number;
   @ApiProperty() receivedAt: string;
@@ -105,22 +105,9 @@ export class RemittanceListQueryDto extends ListQueryDto {
   status?: RemittanceStatus;
 }
 
-export class RemittanceViewDto implements RemittanceView {
-  @ApiProperty() id: string;
-  @ApiProperty({ example: 'VTP' }) carrierCode: string;
-  @ApiProperty() batchId: string;
-  @ApiProperty() bankTransferRef: string;
-  @ApiProperty() totalTransferredVnd: number;
-  @ApiProperty({ enum: RemittanceStatuses, description: '`processing` until reconciled (asynchronously).' }) status: RemittanceStatus;
-  @ApiProperty() lineCount: number;
-  @ApiProperty() reconciledLines: number;
-  @ApiProperty() receivedAt: string;
-  @ApiProperty({ type: String, nullable: true }) reconciledAt: string | null;
-  @ApiProperty({ type: OutcomesDto }) outcomes: OutcomesDto;
-  @ApiProperty({ type: TransferCheckDto }) transfer: TransferCheckDto;
-  @ApiProperty({ type: [DiscrepancyDto] }) discrepancies: DiscrepancyDto[];
-  @ApiProperty() discrepancyCount: number;
+export class RemittanceViewDto extends RemittanceSummaryDto implements RemittanceView {
+  @ApiProperty({ type: [DiscrepancyDto], description: 'Every line not matched (at most 1,000; `discrepancyCount` counts all).' })
+  discrepancies: DiscrepancyDto[];
   @ApiProperty({ type: MissingSummaryDto, nullable: true }) missing: MissingSummaryDto | null;
   @ApiProperty({ type: [RemittanceLineErrorDto] }) errors: RemittanceLineErrorDto[];
-  @ApiProperty() errorCount: number;
 }

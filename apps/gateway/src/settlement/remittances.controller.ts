@@ -7,7 +7,8 @@ import { SettlementRpc, type RemittanceAccepted } from '@app/contracts';
 import { DomainError, ValidationFailedError } from '@app/platform';
 import { pageRequest } from '../http/list-query.dto';
 import { Ctx, type GatewayRequest, type RequestContext } from '../http/request-context';
-import { fieldErrors } from '../http/validation';
+import { unsafeInput } from '../http/input-guard';
+import { fieldErrors, validationFailed } from '../http/validation';
 import { Roles } from '../identity/access.decorators';
 import { ApiProblems } from '../openapi/problem.dto';
 import { ServiceClient } from '../rpc/service-client';
@@ -121,8 +122,10 @@ async function validJson(body: unknown): Promise<RemittanceUploadDto> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ValidationFailedError([{ field: 'body', message: 'the body must be a JSON object' }]);
   }
+  const unsafe = unsafeInput(body, '');
+  if (unsafe) throw validationFailed([unsafe]);
   const dto = plainToInstance(RemittanceUploadDto, body, { enableImplicitConversion: false });
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-  if (errors.length > 0) throw new ValidationFailedError(fieldErrors(errors)).vi('Yêu cầu có trường không hợp lệ.');
+  if (errors.length > 0) throw validationFailed(fieldErrors(errors));
   return dto;
 }

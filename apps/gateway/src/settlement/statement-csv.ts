@@ -1,17 +1,11 @@
 import type { SellerStatement } from '@app/contracts';
+import { csvCell as cell } from './csv-cell';
 
 const HEADERS = {
   en: ['Posted at', 'Posting', 'Kind', 'Description', 'Account', 'Debit (VND)', 'Credit (VND)'],
   vi: ['Thời điểm ghi sổ', 'Mã bút toán', 'Loại', 'Diễn giải', 'Tài khoản', 'Nợ (đồng)', 'Có (đồng)'],
 };
 const ACCOUNTS_VI: Record<string, string> = { pending: 'Chờ đối soát', available: 'Khả dụng', payout: 'Đang chi trả' };
-
-function cell(v: string | number): string {
-  const s = String(v);
-  // Quote what CSV needs quoted, and defuse cells a spreadsheet would run as a formula.
-  const safe = /^[=+\-@\t\r]/.test(s) && typeof v === 'string' ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /** A statement as an Excel-friendly CSV: UTF-8 with BOM, CRLF, English or Vietnamese headers. */
 export function statementCsv(s: SellerStatement, lang: 'vi' | 'en'): string {

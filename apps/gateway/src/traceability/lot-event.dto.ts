@@ -27,6 +27,7 @@ import {
   type RecordFarmEventRequest,
   type VerificationView,
 } from '@app/contracts';
+import { IsDecimal } from '../http/validation';
 import { CertificationDto } from '../products/product.dto';
 
 export class GeoPointDto implements GeoPoint {
@@ -80,7 +81,7 @@ export class RecordFarmEventDto implements Omit<RecordFarmEventRequest, 'lotId'>
 
   @ApiPropertyOptional({ example: 1200, description: 'harvesting / packing: quantity in the lot’s unit.' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsDecimal(3)
   @Min(0)
   @Max(1_000_000_000)
   quantity?: number;

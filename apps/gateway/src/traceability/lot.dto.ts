@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { CreateLotRequest, LotArea, LotView } from '@app/contracts';
+import { IsDecimal } from '../http/validation';
 import { CertificationDto } from '../products/product.dto';
 
 export class LotAreaDto implements LotArea {
@@ -62,7 +63,7 @@ export class CreateLotDto implements CreateLotRequest {
 
   @ApiPropertyOptional({ example: 1200, description: 'Harvested quantity, in `unit`.' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsDecimal(3)
   @Min(0)
   @Max(1_000_000_000)
   quantity?: number;

@@ -1,18 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { OrderAcceptance } from '@app/contracts';
+import type { ProductSnapshot } from '@app/contracts';
 import { bigintTransformer } from '@app/persistence';
 
-export interface SellerSnapshot {
-  id: string;
-  partnerId: string;
-  name: string;
-  phone: string;
-  provinceCode: string;
-  wardCode: string;
-  line: string;
-  /** Absent in snapshots made before sellers chose: the default, `manual`. */
-  orderAcceptance?: OrderAcceptance;
-}
+/** The seller part of a product snapshot: its pickup point and how it takes orders. */
+export type SellerSnapshot = ProductSnapshot['seller'];
 
 /**
  * The orders service's copy of what it needs of each catalog product, kept from

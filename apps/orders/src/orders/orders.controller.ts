@@ -12,7 +12,7 @@ import {
   type RpcRequest,
 } from '@app/contracts';
 import { RpcController } from '@app/platform';
-import { OrderReadsService } from './order-reads.service';
+import { OrderReadsService } from '../fulfilment/order-reads.service';
 import { OrdersService } from './orders.service';
 import { SellerAnswersService } from './seller-answers.service';
 

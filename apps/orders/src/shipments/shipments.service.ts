@@ -72,6 +72,8 @@ export class ShipmentsService {
           ? await this.shipments.idByTracking(w.carrierCode, native.trackingCode)
           : null;
     if (!shipmentId) throw new NotFoundError('Shipment', native.shipmentId ?? native.trackingCode ?? '?', 'vận đơn');
+    // The report is kept as the carrier sent it, less its credential (Viettel Post's TOKEN).
+    const { TOKEN: _token, ...kept } = w.body;
     return this.dataSource.transaction(async (manager) => {
       if (!native.status) {
         const s = await this.reports.ownShipment(manager, caller, shipmentId);
@@ -83,7 +85,7 @@ export class ShipmentsService {
           source: `webhook:${w.carrierCode}`,
           outcome: 'unmapped',
           location: native.location ?? null,
-          raw: w.body,
+          raw: kept,
         });
         return { shipmentId, applied: false, ignored: 'unmapped' as const, status: s.status };
       }
@@ -101,7 +103,7 @@ export class ShipmentsService {
           ...(native.location ? { location: native.location } : {}),
           ...(native.reason ? { reason: native.reason } : {}),
         },
-        w.body,
+        kept,
       );
     });
   }

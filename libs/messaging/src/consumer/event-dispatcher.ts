@@ -59,7 +59,7 @@ export class EventDispatcher {
 
   /**
    * Handles consecutive messages of one partition. The handled events of the batch are applied in
-   * one transaction (one commit instead of one per event: under load the commits were the cost); if
+   * one transaction (one commit instead of one per event: under load the commits are the cost); if
    * anything in it fails, that transaction is rolled back and the batch is applied again one event
    * at a time, each with its retries and, at the end, the DLQ — in the original order either way.
    */

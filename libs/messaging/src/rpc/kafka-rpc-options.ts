@@ -15,8 +15,8 @@ export function kafkaRpcOptions(service: string, brokers: string, partitions: nu
     run: { partitionsConsumedConcurrently: partitions },
     // A group with committed offsets resumes from them either way. A brand-new group (a fresh
     // broker, or a new deployment) starting at the log end would skip requests produced before
-    // its first position was resolved — the first call after a fresh start timed out; from the
-    // beginning it reads them. Requests past their deadline are skipped, not answered.
+    // its first position is resolved, and the first calls after a fresh start would time out;
+    // from the beginning it reads them. Requests past their deadline are skipped, not answered.
     subscribe: { fromBeginning: true },
   };
 }

@@ -49,7 +49,7 @@ export class KafkaRpcServer extends ServerKafka {
   /**
    * Replies are not acknowledged by the broker (acks 0): a reply that does not arrive is a caller
    * that times out whether or not the failure is reported here (the operation itself is kept
-   * under its key, ADR 0007), and the acknowledgement was one more broker response and wake-up
+   * under its key, ADR 0007), and the acknowledgement would be one more broker response and wake-up
    * per request — on these machines each costs more than the reply's own JavaScript (ADR 0003).
    */
   private readonly replies = new ProduceBatcher(
@@ -89,8 +89,8 @@ export class KafkaRpcServer extends ServerKafka {
 
   /**
    * Starts each request of the batch as soon as a slot is free and returns without waiting for
-   * them: kafkajs fetches again only after `eachBatch` returns, so waiting here held every request
-   * that arrived meanwhile in the broker until the batch's slowest handler was done. The slots are
+   * them: kafkajs fetches again only after `eachBatch` returns, so waiting here would hold every
+   * request that arrives meanwhile in the broker until the batch's slowest handler is done. The slots are
    * the back-pressure (a full house stops the fetching); offsets are committed up to the first
    * request not yet answered (InFlightOffsets), so a crash still re-delivers unfinished ones.
    */
@@ -164,8 +164,8 @@ export class KafkaRpcServer extends ServerKafka {
     try {
       await this.replies.send(replyTopic, outgoing);
     } catch (e) {
-      // Nest sends replies from a fire-and-forget tick: a throw here was an unhandled rejection
-      // that took the process down while the broker restarted. The caller times out (504) and may
+      // Nest sends replies from a fire-and-forget tick: a throw here would be an unhandled rejection
+      // and take the process down (while the broker restarts, say). The caller times out (504) and may
       // retry; what the request created is kept under its operation key (ADR 0007).
       this.failedReplies.inc({ service: this.config.service });
       this.rpcLogger.warn({ err: e, correlationId }, 'reply could not be produced');

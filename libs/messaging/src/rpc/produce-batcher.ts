@@ -18,7 +18,7 @@ function sizeOf(m: Message): number {
 /**
  * Coalesces the messages produced within one turn of the event loop into one produce request.
  * kafkajs sends every `send()` as its own request; under load, a service answering 60 requests at
- * once paid 60 round trips to the broker. Alone, a message leaves on the next tick, as before. A
+ * once would pay 60 round trips to the broker. Alone, a message leaves on the next tick. A
  * batch stays under `maxBytes`, well below the broker's 1 MiB record-batch limit (message.max.bytes):
  * several large requests of one tick (remittance chunks) must not add up to a rejected batch.
  */

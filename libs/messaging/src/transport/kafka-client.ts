@@ -24,8 +24,8 @@ export function parseBrokers(list: string): string[] {
 /**
  * kafkajs's own socket factory with Nagle's algorithm off (TCP_NODELAY), as the Java clients and
  * the broker set it. With it on, a small request written while the previous one on the same
- * connection was still unacknowledged waited for the peer's delayed ACK — up to 40 ms on Linux —
- * and every request behind it waited too: unanswered produce requests (replies are sent with
+ * connection is still unacknowledged waits for the peer's delayed ACK — up to 40 ms on Linux —
+ * and every request behind it waits too: unanswered produce requests (replies are sent with
  * acks 0) are never acknowledged by a response, only by that timer.
  */
 export const noDelaySocketFactory: ISocketFactory = ({ host, port, ssl, onConnect }) => {
@@ -72,15 +72,14 @@ export function createKafka(clientId: string, brokers: string): Kafka {
  * so `maxWaitTimeInMs` only bounds how long an idle fetch waits: 50 ms made every idle consumer
  * poll 20 times a second, which cost the broker and each process more CPU than their traffic; a
  * message arriving during a long wait still completes the fetch at once. kafkajs heartbeats only
- * between batches, so on a starved 2-core machine a 10 s session expired under load ("coordinator
- * is not aware of this member") and every request timed out during the rebalance that followed;
+ * between batches, so on a starved 2-core machine a 10 s session expires under load ("coordinator
+ * is not aware of this member") and every request times out during the rebalance that follows;
  * 30 s rides that out, at the price of noticing a dead instance later.
  *
- * Event consumers use the same settings. They used to wait for fuller fetches (64 KiB or 40 ms),
- * which made every idle consumer poll 25 times a second across all its partitions: an idle
- * cluster of five processes took 47 % of a core (the broker 16 %), 22 % with these settings, and
- * that idle polling competed with every request. Under load the fetches fill by themselves while
- * a batch is applied; the order benchmark placed as many orders either way (104.8 vs 99.1/s).
+ * Event consumers use the same settings: waiting for fuller fetches (64 KiB or 40 ms) makes every
+ * idle consumer poll 25 times a second across all its partitions, polling that competes with every
+ * request, while under load the fetches fill by themselves as a batch is applied (ADR 0003 has the
+ * measurements).
  */
 export const LOW_LATENCY_CONSUMER = {
   maxWaitTimeInMs: 1000,

@@ -4,14 +4,14 @@ import type { CallerIdentity, OrderListRequest, OrderView, Page } from '@app/con
 import { decodeCursor, encodeCursor } from '@app/persistence';
 import { NotFoundError } from '@app/platform';
 import { ShipmentsRepository } from '../shipments/shipments.repository';
-import { OrderListRepository, type ListPosition } from './order-list.repository';
-import { canSee, orderView } from './order.view';
-import { OrdersRepository } from './orders.repository';
+import { OrderListRepository, type ListPosition } from '../orders/order-list.repository';
+import { canSee, orderView } from '../orders/order.view';
+import { OrdersRepository } from '../orders/orders.repository';
 
 /** Past the last row below the horizon: every change at a lower position is already visible. */
 const LAST_ID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
-/** Reading orders: one with its parcels' tracking, and the lists (newest change first, or catch-up). */
+/** Reading orders with their parcels: one with its tracking, and the lists (newest change first, or catch-up). */
 @Injectable()
 export class OrderReadsService {
   constructor(
