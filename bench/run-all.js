@@ -31,6 +31,7 @@ const KNOWN = [
   ['trace-page.js', ['--seconds', '5']],
   ['traceability-verify.ts', ['--events', '1000', '--runs', '5']],
   ['scale-out.js', ['--orders', '200']],
+  ['webhooks-delivery.js', ['--rate', '10', '--seconds', '10', '--warmup', '3']],
 ];
 
 const USAGE = 'usage: npm run bench -- [--quick] [--only name,name] [--no-write] [--timeout-min N]';

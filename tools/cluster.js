@@ -8,7 +8,7 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.resolve(ROOT, process.env.DIST_DIR ?? 'dist');
-const SERVICES = ['catalog', 'orders', 'traceability', 'settlement'];
+const SERVICES = ['catalog', 'orders', 'traceability', 'settlement', 'notifications'];
 const APPS = [...SERVICES, 'gateway'];
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -74,7 +74,7 @@ function pipeLines(name, stream, sink) {
  */
 
 /**
- * Spawns the four services and then the gateway from dist/ (build first).
+ * Spawns the services and then the gateway from dist/ (build first).
  * @param {ClusterOptions} o
  * @returns {Promise<Cluster>}
  */

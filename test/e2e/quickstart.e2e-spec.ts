@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { runId } from '../support/infra';
+import { eventually, runId } from '../support/infra';
+import { verifyStandardWebhook, WebhookReceiver } from '../support/webhook-receiver';
 import { startQuickstart } from '../../tools/quickstart/quickstart';
 
 /** `npm start`'s composition: every app in this one process over the in-process transport. */
@@ -42,6 +43,34 @@ describe('quick start (one process, in-process transport)', () => {
       });
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ items: [], nextCursor: null });
+    }
+  });
+
+  it('delivers a signed test webhook to a receiver on this machine', async () => {
+    const receiver = await new WebhookReceiver().start();
+    try {
+      const headers = { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' };
+      const issued = await fetch(`${base}/v1/admin/api-keys`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ role: 'partner', name: 'qs partner' }),
+      });
+      const partner = { Authorization: `Bearer ${((await issued.json()) as { key: string }).key}`, 'Content-Type': 'application/json' };
+      const created = await fetch(`${base}/v1/webhook-endpoints`, {
+        method: 'POST',
+        headers: partner,
+        body: JSON.stringify({ url: receiver.url, eventTypes: ['sub_order.awaiting_seller'] }),
+      });
+      expect(created.status).toBe(201);
+      const endpoint = (await created.json()) as { id: string; secret: string };
+      expect(
+        (await fetch(`${base}/v1/webhook-endpoints/${endpoint.id}/test`, { method: 'POST', headers: partner, body: '{}' })).status,
+      ).toBe(202);
+      const got = await eventually(async () => receiver.received[0], 15000, 'the test delivery');
+      expect(got.body.type).toBe('webhook.test');
+      expect(verifyStandardWebhook(endpoint.secret, got)).toBe(true);
+    } finally {
+      await receiver.stop();
     }
   });
 });

@@ -202,6 +202,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller’s events (kept 30 days), oldest first: the same ids and bodies as the webhook deliveries, for receivers that poll or missed some. Keep `nextCursor` and pass it as `after`: nothing is skipped or repeated. */
+    get: operations['EventsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/lots': {
     parameters: {
       query?: never;
@@ -680,6 +697,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/webhook-endpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller’s webhook endpoints, newest first. */
+    get: operations['WebhookEndpointsController_list'];
+    put?: never;
+    /** Register a webhook endpoint: signed deliveries (Standard Webhooks) of the chosen event types. The secret is shown once. */
+    post: operations['WebhookEndpointsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhook-endpoints/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A webhook endpoint (never its secret). */
+    get: operations['WebhookEndpointsController_get'];
+    put?: never;
+    post?: never;
+    /** Delete a webhook endpoint with its delivery log (its events stay in the feed). */
+    delete: operations['WebhookEndpointsController_delete'];
+    options?: never;
+    head?: never;
+    /** Change the URL, event types, description or status (`enabled` again after the platform disabled it). */
+    patch: operations['WebhookEndpointsController_update'];
+    trace?: never;
+  };
+  '/v1/webhook-endpoints/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The delivery log: every attempt (and the one due), newest first. */
+    get: operations['WebhookEndpointsController_deliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhook-endpoints/{id}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send the endpoint’s events of a time range again (all, or only those that failed for good). */
+    post: operations['WebhookEndpointsController_replay'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhook-endpoints/{id}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A new secret (shown once); for 24 h deliveries carry signatures with both the new and the old one. */
+    post: operations['WebhookEndpointsController_rotate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhook-endpoints/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send one signed `webhook.test` delivery (or a sample of `type`) now; see it in the delivery log. */
+    post: operations['WebhookEndpointsController_test'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -877,6 +999,34 @@ export interface components {
        */
       weightGrams: number;
     };
+    CreateWebhookEndpointDto: {
+      /** @example Đơn hàng mới cho HTX */
+      description?: string;
+      /**
+       * @example [
+       *       "sub_order.awaiting_seller",
+       *       "shipment.status_changed"
+       *     ]
+       */
+      eventTypes: (
+        | 'order.created'
+        | 'order.status_changed'
+        | 'sub_order.awaiting_seller'
+        | 'sub_order.accepted'
+        | 'sub_order.declined'
+        | 'sub_order.expired'
+        | 'shipment.status_changed'
+        | 'remittance.reconciled'
+        | 'payout.paid'
+        | 'product.suspended'
+        | 'webhook.test'
+      )[];
+      /**
+       * @description https (http only outside production); no private addresses.
+       * @example https://partner.example.vn/hooks/nongsan
+       */
+      url: string;
+    };
     DailyReportDto: {
       /** @description Rows summed per carrier (provinceCode omitted). */
       byCarrier: components['schemas']['DailyReportRowDto'][];
@@ -917,6 +1067,38 @@ export interface components {
        * @example 26734
        */
       wardCode: string;
+    };
+    DeliveryAttemptDto: {
+      attempt: number;
+      attemptedAt: string | null;
+      durationMs: number | null;
+      /** @description Why no answer came (timeout, refused connection…). */
+      error: string | null;
+      eventId: string;
+      httpStatus: number | null;
+      /** @description When the next attempt is due, if one is. */
+      nextAttemptAt: string | null;
+      /** @description The first 1 KB of the answer, as plain text (never render it as HTML). */
+      responseSnippet: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'succeeded' | 'failed';
+      /** @enum {string} */
+      type:
+        | 'order.created'
+        | 'order.status_changed'
+        | 'sub_order.awaiting_seller'
+        | 'sub_order.accepted'
+        | 'sub_order.declined'
+        | 'sub_order.expired'
+        | 'shipment.status_changed'
+        | 'remittance.reconciled'
+        | 'payout.paid'
+        | 'product.suspended'
+        | 'webhook.test';
+    };
+    DeliveryAttemptPageDto: {
+      items: components['schemas']['DeliveryAttemptDto'][];
+      nextCursor: string | null;
     };
     DiaryFlagDto: {
       /** @enum {string} */
@@ -1357,6 +1539,33 @@ export interface components {
       count: number;
       provinceCode: string;
     };
+    PublicEventDto: {
+      /** @description Per type, see the `webhooks` section; always `sequence` (increasing per order). */
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description The event id: the `webhook-id` of its deliveries. */
+      id: string;
+      timestamp: string;
+      /** @enum {string} */
+      type:
+        | 'order.created'
+        | 'order.status_changed'
+        | 'sub_order.awaiting_seller'
+        | 'sub_order.accepted'
+        | 'sub_order.declined'
+        | 'sub_order.expired'
+        | 'shipment.status_changed'
+        | 'remittance.reconciled'
+        | 'payout.paid'
+        | 'product.suspended'
+        | 'webhook.test';
+    };
+    PublicEventPageDto: {
+      items: components['schemas']['PublicEventDto'][];
+      /** @description Pass as `after` to read on; given even when the page is short. */
+      nextCursor: string | null;
+    };
     PutBankAccountDto: {
       /** @example NGUYEN VAN THANG */
       accountName: string;
@@ -1540,7 +1749,10 @@ export interface components {
       receivedAt: string;
       reconciledAt: string | null;
       reconciledLines: number;
-      /** @enum {string} */
+      /**
+       * @description `processing` until reconciled (asynchronously).
+       * @enum {string}
+       */
       status: 'receiving' | 'processing' | 'reconciled' | 'rejected';
       totalTransferredVnd: number;
       transfer: components['schemas']['TransferCheckDto'];
@@ -1569,7 +1781,9 @@ export interface components {
       batchId: string;
       /** @example VTP */
       carrierCode: string;
+      /** @description Every line not matched (at most 1,000; `discrepancyCount` counts all). */
       discrepancies: components['schemas']['DiscrepancyDto'][];
+      /** @description Lines not matched (GET /v1/remittances/{id} lists them). */
       discrepancyCount: number;
       errorCount: number;
       errors: components['schemas']['RemittanceLineErrorDto'][];
@@ -1587,6 +1801,21 @@ export interface components {
       status: 'receiving' | 'processing' | 'reconciled' | 'rejected';
       totalTransferredVnd: number;
       transfer: components['schemas']['TransferCheckDto'];
+    };
+    ReplayDto: {
+      /** @description Only deliveries that failed for good. */
+      onlyFailed?: boolean;
+      /**
+       * @description Events stored from this time…
+       * @example 2026-12-07T00:00:00+07:00
+       */
+      since: string;
+      /** @description …until this time (default now). */
+      until?: string;
+    };
+    ReplayResultDto: {
+      /** @description Deliveries queued again (sent now, in order). */
+      requeued: number;
     };
     SellerAddressDto: {
       /** @description The three-level (pre-July-2025) address, kept as given. */
@@ -1794,6 +2023,28 @@ export interface components {
       /** @description The carrier’s waybill number. */
       trackingCode: string | null;
     };
+    TestDeliveryDto: {
+      /**
+       * @description Send a sample of this type (default `webhook.test`).
+       * @enum {string}
+       */
+      type?:
+        | 'order.created'
+        | 'order.status_changed'
+        | 'sub_order.awaiting_seller'
+        | 'sub_order.accepted'
+        | 'sub_order.declined'
+        | 'sub_order.expired'
+        | 'shipment.status_changed'
+        | 'remittance.reconciled'
+        | 'payout.paid'
+        | 'product.suspended'
+        | 'webhook.test';
+    };
+    TestDeliveryResultDto: {
+      /** @description The test event’s id: the `webhook-id` of the delivery. */
+      eventId: string;
+    };
     TrackingEntryDto: {
       /**
        * @description The carrier’s own status code.
@@ -1855,6 +2106,28 @@ export interface components {
       /** @example 0912 345 678 */
       phone?: string;
     };
+    UpdateWebhookEndpointDto: {
+      description?: string;
+      eventTypes?: (
+        | 'order.created'
+        | 'order.status_changed'
+        | 'sub_order.awaiting_seller'
+        | 'sub_order.accepted'
+        | 'sub_order.declined'
+        | 'sub_order.expired'
+        | 'shipment.status_changed'
+        | 'remittance.reconciled'
+        | 'payout.paid'
+        | 'product.suspended'
+        | 'webhook.test'
+      )[];
+      /**
+       * @description Enabling again clears the failure streak; replay what was missed.
+       * @enum {string}
+       */
+      status?: 'enabled' | 'disabled';
+      url?: string;
+    };
     VerificationDto: {
       /** @description Seq of the first entry that fails. */
       brokenAt: number | null;
@@ -1866,6 +2139,341 @@ export interface components {
       reason: 'event_altered' | 'chain_altered' | 'event_missing' | null;
       /** @example 2026-06-15T08:00:00+07:00 */
       verifiedAt: string;
+    };
+    WebhookEndpointDto: {
+      createdAt: string;
+      description: string | null;
+      /** @description `gone` (the receiver answered 410), `failing` (3 days of failed attempts), `by_owner`. */
+      disabledReason: string | null;
+      eventTypes: (
+        | 'order.created'
+        | 'order.status_changed'
+        | 'sub_order.awaiting_seller'
+        | 'sub_order.accepted'
+        | 'sub_order.declined'
+        | 'sub_order.expired'
+        | 'shipment.status_changed'
+        | 'remittance.reconciled'
+        | 'payout.paid'
+        | 'product.suspended'
+        | 'webhook.test'
+      )[];
+      id: string;
+      /** @enum {string} */
+      status: 'enabled' | 'disabled';
+      updatedAt: string;
+      url: string;
+    };
+    WebhookEndpointPageDto: {
+      items: components['schemas']['WebhookEndpointDto'][];
+      nextCursor: string | null;
+    };
+    WebhookEndpointWithSecretDto: {
+      createdAt: string;
+      description: string | null;
+      /** @description `gone` (the receiver answered 410), `failing` (3 days of failed attempts), `by_owner`. */
+      disabledReason: string | null;
+      eventTypes: (
+        | 'order.created'
+        | 'order.status_changed'
+        | 'sub_order.awaiting_seller'
+        | 'sub_order.accepted'
+        | 'sub_order.declined'
+        | 'sub_order.expired'
+        | 'shipment.status_changed'
+        | 'remittance.reconciled'
+        | 'payout.paid'
+        | 'product.suspended'
+        | 'webhook.test'
+      )[];
+      id: string;
+      /**
+       * @description The signing secret (Standard Webhooks), shown only in this answer: store it now.
+       * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+       */
+      secret: string;
+      /** @enum {string} */
+      status: 'enabled' | 'disabled';
+      updatedAt: string;
+      url: string;
+    };
+    WebhookEvent_order_created: {
+      data: {
+        /** @description Storefront only: what the buyer pays on delivery. */
+        codVnd?: number;
+        /** @description Storefront only. */
+        itemsVnd?: number;
+        orderId: string;
+        placedAt: string;
+        /** @description Increases per order (per resource) in the order the platform applied the changes: deliveries may arrive out of order, this may not. */
+        sequence: number;
+        /** @description Storefront only. */
+        shippingVnd?: number;
+        /** @enum {string} */
+        status: 'pending';
+        subOrders: {
+          lines: {
+            productId: string;
+            quantity: number;
+          }[];
+          sellerId: string;
+          subOrderId: string;
+        }[];
+      };
+      /** @description The event id (UUID v7). */
+      id: string;
+      /** @description ISO 8601 with offset. */
+      timestamp: string;
+      /** @enum {string} */
+      type: 'order.created';
+    };
+    WebhookEvent_order_status_changed: {
+      data: {
+        changedAt: string;
+        from: string;
+        orderId: string;
+        reason?: string | null;
+        /** @description Increases per order (per resource) in the order the platform applied the changes: deliveries may arrive out of order, this may not. */
+        sequence: number;
+        /** @description Partner only. */
+        subOrderIds?: string[];
+        to: string;
+      };
+      /** @description The event id (UUID v7). */
+      id: string;
+      /** @description ISO 8601 with offset. */
+      timestamp: string;
+      /** @enum {string} */
+      type: 'order.status_changed';
+    };
+    WebhookEvent_payout_paid: {
+      data: {
+        items: {
+          /** @description Integer đồng. */
+          amountVnd: number;
+          sellerId: string;
+        }[];
+        paidAt: string;
+        payoutId: string;
+        /** @description Increases per order (per resource) in the order the platform applied the changes: deliveries may arrive out of order, this may not. */
+        sequence: number;
+        /** @description Integer đồng. */
+        totalVnd: number;
+      };
+      /** @description The event id (UUID v7). */
+      id: string;
+      /** @description ISO 8601 with offset. */
+      timestamp: string;
+      /** @enum {string} */
+      type: 'payout.paid';
+    };
+    WebhookEvent_product_suspended: {
+      data: {
+        name: string;
+        productId: string;
+        sellerId: string;
+        /** @description Increases per order (per resource) in the order the platform applied the changes: deliveries may arrive out of order, this may not. */
+        sequence: number;
+        status: string;
+        suspendedAt: string;
+      };
+      /** @description The event id (UUID v7). */
+      id: string;
+      /** @description ISO 8601 with offset. */
+      timestamp: string;
+      /** @enum {string} */
+      type: 'product.suspended';
+    };
+    WebhookEvent_remittance_reconciled: {
+      data: {
+        batchId: string;
+        outcomes: {
+          [key: string]: {
+            /** @description Integer đồng. */
+            codVnd?: number;
+            count?: number;
+          };
+        };
+        reconciledAt: string;
+        remittanceId: string;
+        /** @description Increases per order (per resource) in the order the platform applied the changes: deliveries may arrive out of order, this may not. */
+        sequence: number;
+        /** @description Integer đồng. */
+        totalTransferredVnd: number;
+      };
+      /** @description The event id (UUID v7). */
+      id: string;
+      /** @description ISO 8601 with offset. */
+      timestamp: string;
+      /** @enum {string} */
+      type: 'remittance.reconciled';
+    };
+    WebhookEvent_shipment_status_changed: {
+      data: {
+        carrierCode?: string;
+        carrierStatusCode?: string | null;
+        /** @description Integer đồng. */
+        codVnd?: number;
+        from: string;
+        location?: string | null;
+        occurredAt: string;
+        orderId: string;
+        reason?: string | null;
+        sellerId?: string;
+        /** @description Increases per order (per resource) in the order the platform applied the changes: deliveries may arrive out of order, this may not. */
+        sequence: number;
+        shipmentId: string;
+        subOrderId: string;
+        to: string;
+        /** @description The carrier’s waybill number, once picked up. */
+        trackingCode?: string | null;
+      };
+      /** @description The event id (UUID v7). */
+      id: string;
+      /** @description ISO 8601 with offset. */
+      timestamp: string;
+      /** @enum {string} */
+      type: 'shipment.status_changed';
+    };
+    WebhookEvent_sub_order_accepted: {
+      data: {
+        acceptedAt?: string;
+        automatic?: boolean;
+        orderId: string;
+        pickupWindow?: {
+          from?: string;
+          to?: string;
+        } | null;
+        sellerId: string;
+        /** @description Increases per order (per resource) in the order the platform applied the changes: deliveries may arrive out of order, this may not. */
+        sequence: number;
+        shipmentId: string;
+        /** @enum {string} */
+        status: 'accepted';
+        subOrderId: string;
+      };
+      /** @description The event id (UUID v7). */
+      id: string;
+      /** @description ISO 8601 with offset. */
+      timestamp: string;
+      /** @enum {string} */
+      type: 'sub_order.accepted';
+    };
+    WebhookEvent_sub_order_awaiting_seller: {
+      data: {
+        /** @description The deadline; no answer by then and the sub-order expires. */
+        acceptBy: string;
+        /** @description Integer đồng. */
+        codVnd: number;
+        /** @description Integer đồng. */
+        itemsVnd: number;
+        lines: {
+          /** @description Integer đồng. */
+          lineVnd: number;
+          name: string;
+          productId: string;
+          quantity: number;
+        }[];
+        orderId: string;
+        sellerId: string;
+        /** @description Increases per order (per resource) in the order the platform applied the changes: deliveries may arrive out of order, this may not. */
+        sequence: number;
+        /** @description Integer đồng. */
+        shippingVnd: number;
+        /** @enum {string} */
+        status: 'awaiting_seller';
+        subOrderId: string;
+      };
+      /** @description The event id (UUID v7). */
+      id: string;
+      /** @description ISO 8601 with offset. */
+      timestamp: string;
+      /** @enum {string} */
+      type: 'sub_order.awaiting_seller';
+    };
+    WebhookEvent_sub_order_declined: {
+      data: {
+        declinedAt: string;
+        orderId: string;
+        orderTotals: {
+          /** @description Integer đồng. */
+          codVnd: number;
+          /** @description Integer đồng. */
+          itemsVnd: number;
+          /** @description Integer đồng. */
+          shippingVnd: number;
+        };
+        reason: string;
+        removed: {
+          /** @description Integer đồng. */
+          codVnd: number;
+          /** @description Integer đồng. */
+          itemsVnd: number;
+          /** @description Integer đồng. */
+          shippingVnd: number;
+        };
+        sellerId: string;
+        /** @description Increases per order (per resource) in the order the platform applied the changes: deliveries may arrive out of order, this may not. */
+        sequence: number;
+        /** @enum {string} */
+        status: 'declined';
+        subOrderId: string;
+      };
+      /** @description The event id (UUID v7). */
+      id: string;
+      /** @description ISO 8601 with offset. */
+      timestamp: string;
+      /** @enum {string} */
+      type: 'sub_order.declined';
+    };
+    WebhookEvent_sub_order_expired: {
+      data: {
+        acceptBy: string;
+        expiredAt: string;
+        orderId: string;
+        orderTotals: {
+          /** @description Integer đồng. */
+          codVnd: number;
+          /** @description Integer đồng. */
+          itemsVnd: number;
+          /** @description Integer đồng. */
+          shippingVnd: number;
+        };
+        removed: {
+          /** @description Integer đồng. */
+          codVnd: number;
+          /** @description Integer đồng. */
+          itemsVnd: number;
+          /** @description Integer đồng. */
+          shippingVnd: number;
+        };
+        sellerId: string;
+        /** @description Increases per order (per resource) in the order the platform applied the changes: deliveries may arrive out of order, this may not. */
+        sequence: number;
+        /** @enum {string} */
+        status: 'expired';
+        subOrderId: string;
+      };
+      /** @description The event id (UUID v7). */
+      id: string;
+      /** @description ISO 8601 with offset. */
+      timestamp: string;
+      /** @enum {string} */
+      type: 'sub_order.expired';
+    };
+    WebhookEvent_webhook_test: {
+      data: {
+        message?: string;
+        /** @description Increases per order (per resource) in the order the platform applied the changes: deliveries may arrive out of order, this may not. */
+        sequence: number;
+        test?: boolean;
+      };
+      /** @description The event id (UUID v7). */
+      id: string;
+      /** @description ISO 8601 with offset. */
+      timestamp: string;
+      /** @enum {string} */
+      type: 'webhook.test';
     };
   };
   responses: never;
@@ -2855,6 +3463,89 @@ export interface operations {
       };
       /** @description No such resource, or it belongs to another tenant. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EventsController_list: {
+    parameters: {
+      query?: {
+        /** @description Opaque: the `nextCursor` of the previous page (absent: from the oldest kept event). */
+        after?: string;
+        limit?: number;
+        /** @description Comma-separated event types. */
+        types?: string[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicEventPageDto'];
+        };
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid fields (see `errors[]`), unknown fields, or an Idempotency-Key reused with another body. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -6171,6 +6862,793 @@ export interface operations {
       };
       /** @description The body is too large. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid fields (see `errors[]`), unknown fields, or an Idempotency-Key reused with another body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  WebhookEndpointsController_list: {
+    parameters: {
+      query?: {
+        /** @description Opaque: the `nextCursor` of the previous page. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointPageDto'];
+        };
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid fields (see `errors[]`), unknown fields, or an Idempotency-Key reused with another body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  WebhookEndpointsController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retry-safe key (≤ 255 printable ASCII). Same key and body: the first response again; other body: 422; still running: 409. Kept 48 h. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWebhookEndpointDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointWithSecretDto'];
+        };
+      };
+      /** @description Malformed request (e.g. the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the resource’s current state, or the same Idempotency-Key is still running. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid fields (see `errors[]`), unknown fields, or an Idempotency-Key reused with another body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  WebhookEndpointsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointDto'];
+        };
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No such resource, or it belongs to another tenant. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  WebhookEndpointsController_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No such resource, or it belongs to another tenant. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  WebhookEndpointsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWebhookEndpointDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointDto'];
+        };
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No such resource, or it belongs to another tenant. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid fields (see `errors[]`), unknown fields, or an Idempotency-Key reused with another body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  WebhookEndpointsController_deliveries: {
+    parameters: {
+      query?: {
+        /** @description Opaque: the `nextCursor` of the previous page. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliveryAttemptPageDto'];
+        };
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No such resource, or it belongs to another tenant. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid fields (see `errors[]`), unknown fields, or an Idempotency-Key reused with another body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  WebhookEndpointsController_replay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplayDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReplayResultDto'];
+        };
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No such resource, or it belongs to another tenant. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid fields (see `errors[]`), unknown fields, or an Idempotency-Key reused with another body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  WebhookEndpointsController_rotate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointWithSecretDto'];
+        };
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No such resource, or it belongs to another tenant. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limit reached; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway is unavailable, or at capacity (`service_busy`: retry after `Retry-After` seconds). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A service behind the gateway did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  WebhookEndpointsController_test: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TestDeliveryDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TestDeliveryResultDto'];
+        };
+      };
+      /** @description No API key, or an unknown or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description This role may not call this endpoint. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No such resource, or it belongs to another tenant. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

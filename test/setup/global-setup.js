@@ -32,6 +32,10 @@ module.exports = async function globalSetup() {
       // A seller's deadline short enough for the expiry test to see it pass.
       SELLER_ACCEPT_TIMEOUT_MS: '20000',
       ORDER_SWEEP_INTERVAL_MS: '1000',
+      // Receivers in the tests are HTTP servers on loopback; retries come quickly.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+      WEBHOOK_RETRY_SCHEDULE_MS: '400,400,400,400,400',
+      WEBHOOK_TIMEOUT_MS: '5000',
     },
     cluster: { port: gatewayPort, healthPortBase: gatewayPort + 1, logDir },
   });
@@ -43,6 +47,6 @@ module.exports = async function globalSetup() {
   process.env.E2E_CARRIER_WEBHOOK_SECRETS = env.CARRIER_WEBHOOK_SECRETS;
   process.env.E2E_LOG_DIR = logDir;
   console.log(
-    `\nsetup: kafka ${broker.startedByUs ? 'started' : 'reused'} in ${(broker.readyMs / 1000).toFixed(1)} s; cluster of 5 processes ready; total ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    `\nsetup: kafka ${broker.startedByUs ? 'started' : 'reused'} in ${(broker.readyMs / 1000).toFixed(1)} s; cluster of 6 processes ready; total ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
 };

@@ -117,7 +117,7 @@ describe('docker-compose.yml', () => {
     expect(services.kafka.image).toMatch(/^apache\/kafka:3\.9\./);
     expect(services.kafka.environment.KAFKA_PROCESS_ROLES).toBe('broker,controller');
     expect(services.postgres.image).toMatch(/^postgres:/);
-    for (const app of ['gateway', 'catalog', 'orders', 'traceability', 'settlement']) {
+    for (const app of ['gateway', 'catalog', 'orders', 'traceability', 'settlement', 'notifications']) {
       expect({ app, test: services[app]?.healthcheck?.test?.[0], disabled: services[app]?.healthcheck?.disable ?? false }).toEqual({
         app,
         test: expect.stringMatching(/^CMD/),
@@ -149,7 +149,14 @@ describe('deploy/ (Kubernetes, rendered as kustomize would)', () => {
 
   it('gives every app probes, resource requests, a non-root user and the release image; a Job creates the topics', () => {
     const deployments = docs.filter((d) => d.kind === 'Deployment');
-    expect(deployments.map((d) => d.metadata.name).sort()).toEqual(['catalog', 'gateway', 'orders', 'settlement', 'traceability']);
+    expect(deployments.map((d) => d.metadata.name).sort()).toEqual([
+      'catalog',
+      'gateway',
+      'notifications',
+      'orders',
+      'settlement',
+      'traceability',
+    ]);
     for (const d of deployments) {
       const pod = d.spec.template.spec;
       for (const c of pod.containers) {
@@ -170,7 +177,7 @@ describe('deploy/ (Kubernetes, rendered as kustomize would)', () => {
       expect(d.metadata.namespace).toBe('nongsan');
     }
     expect(docs.some((d) => d.kind === 'Job' && /create-topics\.js/.test(d.spec.template.spec.containers[0].command.join(' ')))).toBe(true);
-    expect(docs.filter((d) => d.kind === 'Service')).toHaveLength(5);
+    expect(docs.filter((d) => d.kind === 'Service')).toHaveLength(6);
     expect(docs.some((d) => d.kind === 'ConfigMap') && docs.some((d) => d.kind === 'Secret')).toBe(true);
   });
 });

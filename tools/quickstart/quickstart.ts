@@ -7,6 +7,8 @@ import { CatalogEnv } from '../../apps/catalog/src/catalog.env';
 import { CATALOG, CatalogModule } from '../../apps/catalog/src/catalog.module';
 import { GatewayEnv } from '../../apps/gateway/src/gateway.env';
 import { startGateway } from '../../apps/gateway/src/gateway.app';
+import { NotificationsEnv } from '../../apps/notifications/src/notifications.env';
+import { NOTIFICATIONS, NotificationsModule } from '../../apps/notifications/src/notifications.module';
 import { OrdersEnv } from '../../apps/orders/src/orders.env';
 import { ORDERS, OrdersModule } from '../../apps/orders/src/orders.module';
 import { SettlementEnv } from '../../apps/settlement/src/settlement.env';
@@ -20,7 +22,8 @@ import { TRACEABILITY, TraceabilityModule } from '../../apps/traceability/src/tr
  * Services listen on no HTTP port of their own; the gateway's /health covers the process.
  */
 export async function startQuickstart(env: NodeJS.ProcessEnv = process.env): Promise<{ apps: INestApplication[]; close(): Promise<void> }> {
-  const base = { ...env, TRANSPORT: 'in-process', HEALTH_PORT: '0' };
+  // Webhook receivers of a developer's machine are on it (loopback): allowed unless said otherwise.
+  const base = { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', ...env, TRANSPORT: 'in-process', HEALTH_PORT: '0' };
   const apps: INestApplication[] = [];
   const start = <E extends ServiceEnv>(service: RpcService, Env: new () => E, module: (e: E) => DynamicModule) => {
     const e = loadEnv(Env, base);
@@ -33,6 +36,7 @@ export async function startQuickstart(env: NodeJS.ProcessEnv = process.env): Pro
       start(ORDERS, OrdersEnv, (e) => OrdersModule.forRoot(e)),
       start(TRACEABILITY, TraceabilityEnv, (e) => TraceabilityModule.forRoot(e)),
       start(SETTLEMENT, SettlementEnv, (e) => SettlementModule.forRoot(e)),
+      start(NOTIFICATIONS, NotificationsEnv, (e) => NotificationsModule.forRoot(e)),
     ])),
   );
   apps.push(await startGateway(loadEnv(GatewayEnv, base)));

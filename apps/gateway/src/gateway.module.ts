@@ -8,6 +8,7 @@ import * as catalogHttp from './categories';
 import * as ordersHttp from './orders';
 import * as settlementHttp from './settlement';
 import * as traceabilityHttp from './traceability';
+import * as webhooksHttp from './webhooks';
 import type { GatewayEnv } from './gateway.env';
 import { GATEWAY_ENV } from './gateway.tokens';
 import { GatewayHealth } from './gateway.health';
@@ -30,7 +31,7 @@ import { ServiceClient } from './rpc/service-client';
 
 export const GATEWAY = 'gateway';
 
-const CONTEXTS: Record<string, unknown>[] = [catalogHttp, ordersHttp, traceabilityHttp, settlementHttp];
+const CONTEXTS: Record<string, unknown>[] = [catalogHttp, ordersHttp, traceabilityHttp, settlementHttp, webhooksHttp];
 
 /** What each context's folder exports as `<CONTEXT>_CONTROLLERS` / `<CONTEXT>_PROVIDERS`. */
 function contextExports<T>(suffix: string): T[] {

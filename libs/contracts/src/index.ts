@@ -13,3 +13,4 @@ export * from './orders';
 export * from './fulfilment';
 export * from './traceability';
 export * from './settlement';
+export * from './notifications';

@@ -1,11 +1,16 @@
 import { CatalogRpc, type CatalogRpcContract } from './catalog/catalog.rpc';
+import { NotificationsRpc, type NotificationsRpcContract } from './notifications/notifications.rpc';
 import { OrdersRpc, type OrdersRpcContract } from './orders/orders.rpc';
 import { SettlementRpc, type SettlementRpcContract } from './settlement/settlement.rpc';
 import { TraceabilityRpc, type TraceabilityRpcContract } from './traceability/traceability.rpc';
 import type { ServiceName } from './topics';
 
 /** Every request/response pair, by pattern (`<service>.<resource>.<verb>`). */
-export type RpcContract = CatalogRpcContract & OrdersRpcContract & TraceabilityRpcContract & SettlementRpcContract;
+export type RpcContract = CatalogRpcContract &
+  OrdersRpcContract &
+  TraceabilityRpcContract &
+  SettlementRpcContract &
+  NotificationsRpcContract;
 export type RpcPattern = keyof RpcContract;
 export type RpcRequestOf<P extends RpcPattern> = RpcContract[P]['request'];
 export type RpcResponseOf<P extends RpcPattern> = RpcContract[P]['response'];
@@ -16,6 +21,7 @@ export const RPC_PATTERNS_BY_SERVICE: Readonly<Record<Exclude<ServiceName, 'gate
   orders: Object.values(OrdersRpc),
   traceability: Object.values(TraceabilityRpc),
   settlement: Object.values(SettlementRpc),
+  notifications: Object.values(NotificationsRpc),
 };
 
 export const ALL_RPC_PATTERNS: readonly RpcPattern[] = Object.values(RPC_PATTERNS_BY_SERVICE).flat();

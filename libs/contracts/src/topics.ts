@@ -26,6 +26,7 @@ export const Services = {
   orders: 'orders',
   traceability: 'traceability',
   settlement: 'settlement',
+  notifications: 'notifications',
 } as const;
 
 export type ServiceName = (typeof Services)[keyof typeof Services];

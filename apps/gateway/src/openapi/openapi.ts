@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { describeWebhooks } from '../webhooks/webhook-schemas';
 
 /** The served OpenAPI document: the full truth of the public REST contract. */
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
@@ -15,7 +16,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
       'apiKey',
     )
     .build();
-  return describeCsvBodies(SwaggerModule.createDocument(app, config));
+  return describeWebhooks(describeCsvBodies(SwaggerModule.createDocument(app, config)));
 }
 
 /**

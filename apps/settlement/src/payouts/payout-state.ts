@@ -34,9 +34,13 @@ export function openPayout(fields: PayoutFields): { payout: Payout; event: Pendi
 }
 
 /** The bank transfers were made at `at`. */
-export function markPayoutPaid(p: Payout, at: Date): PendingEvent<unknown> {
+export function markPayoutPaid(
+  p: Payout,
+  at: Date,
+  items: { sellerId: string; partnerId: string | null; amountVnd: number }[] = [],
+): PendingEvent<unknown> {
   assertTransition(p.status, 'paid');
   p.status = 'paid';
   p.paidAt = at;
-  return event(PayoutBatchPaidV1, p.id, { payoutId: p.id, totalVnd: p.totalVnd, paidAt: at.toISOString() });
+  return event(PayoutBatchPaidV1, p.id, { payoutId: p.id, totalVnd: p.totalVnd, paidAt: at.toISOString(), items });
 }

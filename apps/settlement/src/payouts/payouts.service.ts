@@ -88,7 +88,16 @@ export class PayoutsService {
       const payout = isUuid(id) ? await this.payouts.find(id, manager, true) : null;
       if (!payout) throw new NotFoundError('Payout', id, 'đợt chi trả');
       const items = await this.payouts.items(id, manager);
-      const paid = markPayoutPaid(payout, new Date());
+      const partners = await this.sellers.findMany(
+        manager,
+        items.map((i) => i.sellerId),
+      );
+      // Each seller's amount with its partner: notifications tells each partner what its sellers were paid.
+      const paid = markPayoutPaid(
+        payout,
+        new Date(),
+        items.map((i) => ({ sellerId: i.sellerId, partnerId: partners.get(i.sellerId)?.partnerId ?? null, amountVnd: i.amountVnd })),
+      );
       await this.payouts.update(manager, payout);
       await this.ledger.post(manager, {
         id: `payout-paid:${payout.id}`,

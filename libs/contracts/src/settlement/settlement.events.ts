@@ -26,9 +26,12 @@ export const PayoutBatchCreatedV1 = defineEvent<{ payoutId: string; reference: s
 );
 
 /** The bank transfers of a payout batch were made: the sellers' balances are paid. */
-export const PayoutBatchPaidV1 = defineEvent<{ payoutId: string; totalVnd: number; paidAt: string }>(
-  'settlement.payout.paid.v1',
-  Topics.settlementEvents,
-);
+export const PayoutBatchPaidV1 = defineEvent<{
+  payoutId: string;
+  totalVnd: number;
+  paidAt: string;
+  /** What each seller was paid, with the partner that registered it (who is told); absent from older events. */
+  items?: { sellerId: string; partnerId: string | null; amountVnd: number }[];
+}>('settlement.payout.paid.v1', Topics.settlementEvents);
 
 registerEvents(RemittanceReconciledV1, RemittanceRejectedV1, PayoutBatchCreatedV1, PayoutBatchPaidV1);

@@ -9,8 +9,20 @@ export function loggingModule(service: string, level: string): DynamicModule {
       name: service,
       level,
       genReqId: requestIdFor,
-      // Credentials callers send: API keys, cookies, the carriers' webhook tokens (Vietnam Post's `Token` header).
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers.token', 'req.headers["x-api-key"]'],
+      // Credentials callers send: API keys, cookies, the carriers' webhook tokens (Vietnam Post's `Token` header);
+      // webhook signing secrets (`secret`, shown once; `secretEnc` at rest) never reach a log line either.
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers.token',
+        'req.headers["x-api-key"]',
+        'secret',
+        '*.secret',
+        '*.*.secret',
+        'secretEnc',
+        '*.secretEnc',
+        '*.*.secretEnc',
+      ],
       autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },
     },
   });

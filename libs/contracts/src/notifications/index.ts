@@ -1,0 +1,3 @@
+export * from './public-events';
+export * from './webhook.dto';
+export * from './notifications.rpc';
