@@ -1,11 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
-import { ServiceEnv } from '@app/platform';
-
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && ['true', 'false', '1', '0'].includes(value.toLowerCase())
-    ? ['true', '1'].includes(value.toLowerCase())
-    : value;
+import { ServiceEnv, toBoolean } from '@app/platform';
 
 export class NotificationsEnv extends ServiceEnv {
   @IsInt()

@@ -1,8 +1,11 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
-/** Reads the raw variable: implicit conversion would make the string "false" true. */
-const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }): unknown => {
+/**
+ * A boolean variable for `@Transform`: reads the raw string, since implicit conversion would make
+ * the string "false" true.
+ */
+export const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }): unknown => {
   const raw = obj[key];
   if (typeof raw !== 'string') return raw;
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
