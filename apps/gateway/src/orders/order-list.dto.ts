@@ -1,17 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { OrderStatuses, SubOrderStatuses, type OrderListRequest, type OrderStatus, type SubOrderStatus } from '@app/contracts';
-import { ListQueryDto, pageRequest } from '../http/list-query.dto';
+import { commaList, ListQueryDto, pageRequest } from '../http/list-query.dto';
 import { OrderViewDto } from './order-view.dto';
-
-/** `a,b,c` → `['a', 'b', 'c']` (a repeated parameter arrives as an array and is split the same way). */
-const commaList = () =>
-  Transform(({ value }: { value: unknown }): unknown[] =>
-    (Array.isArray(value) ? (value as unknown[]) : [value]).flatMap((v): unknown[] =>
-      typeof v === 'string' ? v.split(',').filter(Boolean) : [v],
-    ),
-  );
 
 export class OrderListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({

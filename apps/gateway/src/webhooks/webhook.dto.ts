@@ -1,24 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import {
-  DEFAULT_PAGE_SIZE,
   DeliveryStatuses,
-  MAX_PAGE_SIZE,
   PublicEventTypes,
   WebhookEndpointStatuses,
   type DeliveryAttemptView,
@@ -28,6 +22,7 @@ import {
   type WebhookEndpointView,
   type WebhookEndpointWithSecret,
 } from '@app/contracts';
+import { commaList, LimitQueryDto } from '../http/list-query.dto';
 
 export class CreateWebhookEndpointDto {
   @ApiProperty({
@@ -160,15 +155,7 @@ export class DeliveryAttemptPageDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-export class EventsQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-
+export class EventsQueryDto extends LimitQueryDto {
   @ApiPropertyOptional({ description: 'Opaque: the `nextCursor` of the previous page (absent: from the oldest kept event).' })
   @IsOptional()
   @IsString()
@@ -177,7 +164,7 @@ export class EventsQueryDto {
 
   @ApiPropertyOptional({ description: 'Comma-separated event types.', example: 'order.created,shipment.status_changed' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @commaList()
   @IsArray()
   @IsIn(PublicEventTypes, { each: true })
   types?: PublicEventType[];
