@@ -99,7 +99,9 @@ async function startCluster(o) {
     const n = (counts.get(app) ?? 0) + 1;
     counts.set(app, n);
     const name = n === 1 ? app : `${app}-${n}`;
-    const env = { ...o.env, TRANSPORT: 'kafka', ...(n === 1 ? {} : { SERVICE_INSTANCE: name }), ...extraEnv };
+    // SERVICE_INSTANCE: the process's name, the same across its restarts, so a restarted process
+    // removes what its killed run left in the consumer groups at once (ADR 0056).
+    const env = { ...o.env, TRANSPORT: 'kafka', SERVICE_INSTANCE: name, ...extraEnv };
     procs.set(name, { app, env, readyUrl: `http://127.0.0.1:${readyPort}/health/ready`, expected: false });
     if (o.logDir) logs.set(name, fs.createWriteStream(path.join(o.logDir, `${name}.log`), { flags: 'a' }));
     return name;

@@ -5,15 +5,18 @@
 const { APPS } = require('../../tools/cluster');
 const { brokerStatus, ensureBroker, stopBroker } = require('../../tools/kafka/broker');
 const { sleep } = require('../lib/common');
+const { cpuSeconds } = require('../lib/process-stats');
 
-function faultPlan(rnd, loadSeconds, o) {
+/** `names`: the processes that may be killed (every instance's name; by default one per app). */
+function faultPlan(rnd, loadSeconds, o, names = APPS) {
   const events = [];
-  for (const app of APPS) for (let k = 0; k < o.killsPerApp; k++) events.push({ target: app, atS: rnd.between(0.05, 0.85) * loadSeconds });
+  for (const app of names) for (let k = 0; k < o.killsPerApp; k++) events.push({ target: app, atS: rnd.between(0.05, 0.85) * loadSeconds });
   for (let k = 0; k < o.brokerRestarts; k++) events.push({ target: 'kafka', atS: rnd.between(0.25, 0.7) * loadSeconds });
   for (const e of events) e.downMs = Math.round(rnd.between(200, o.maxDownMs));
   // Drawn for every target first, so narrowing --targets keeps the others' moments.
   const targets = o.targets === 'all' ? null : o.targets.split(',');
-  return events.filter((e) => !targets || targets.includes(e.target)).sort((a, b) => a.atS - b.atS);
+  const appOf = (name) => name.replace(/-\d+$/, '');
+  return events.filter((e) => !targets || targets.includes(appOf(e.target))).sort((a, b) => a.atS - b.atS);
 }
 
 class Faults {
@@ -24,6 +27,7 @@ class Faults {
     this.chains = new Map();
     this.busy = new Set();
     this.log = []; // what happened, for the report
+    this.windows = []; // { target, atMs, untilMs, readyMs }: each signalled process until it was ready again
     this.unexpected = []; // exits nobody asked for
     this.stopped = false;
   }
@@ -44,7 +48,8 @@ class Faults {
       for (let attempt = 1; ; attempt++) {
         try {
           const ms = await this.cluster.restart(app, { timeoutMs: 240_000 });
-          return { ms, attempts: attempt };
+          // The CPU the new process took to become ready: what its start costs whatever the machine's load.
+          return { ms, cpuMs: Math.round(cpuSeconds(this.cluster.children.get(app)?.pid) * 1000), attempts: attempt };
         } catch (e) {
           this.log.push({ target: app, what: `start after ${why} failed (attempt ${attempt}): ${e.message}` });
           if (attempt >= 10 || this.stopped) throw e;
@@ -73,12 +78,26 @@ class Faults {
     return this.enqueue(e.target, async () => {
       if (this.stopped) return;
       if (e.target === 'kafka') return this.restartBroker(e);
-      const at = (Date.now() - this.run.t0) / 1000;
-      await this.cluster.kill(e.target, 'SIGKILL');
+      const atMs = Date.now();
+      const at = (atMs - this.run.t0) / 1000;
+      const signal = `SIG${this.run.o.signal}`;
+      const exit = this.cluster.kill(e.target, signal);
+      // SIGTERM: the process drains and exits by itself (a supervisor would SIGKILL it after its grace period).
+      const exitedAt = await Promise.race([exit.then(() => Date.now()), sleep(30_000).then(() => undefined)]);
+      if (exitedAt === undefined) await this.cluster.kill(e.target, 'SIGKILL');
+      const stopMs = (exitedAt ?? Date.now()) - atMs;
       await sleep(e.downMs);
-      const r = await this.bringUp(e.target, 'SIGKILL');
-      this.log.push({ target: e.target, atS: at, what: `SIGKILL, down ${e.downMs} ms, ready ${r.ms} ms after restart` });
-      this.run.log(`${e.target}: SIGKILLed at ${at.toFixed(0)} s, restarted after ${e.downMs} ms, ready in ${(r.ms / 1000).toFixed(1)} s`);
+      const r = await this.bringUp(e.target, signal);
+      this.windows.push({ target: e.target, atMs, untilMs: Date.now() + 5000, readyMs: r.ms, cpuMs: r.cpuMs });
+      const stopped = signal === 'SIGTERM' ? `, exited ${exitedAt === undefined ? 'only on SIGKILL after 30 s' : `in ${stopMs} ms`}` : '';
+      this.log.push({
+        target: e.target,
+        atS: at,
+        what: `${signal}${stopped}, down ${e.downMs} ms, ready ${r.ms} ms after restart (${r.cpuMs} ms of CPU)`,
+      });
+      this.run.log(
+        `${e.target}: ${signal} at ${at.toFixed(0)} s${stopped}, restarted after ${e.downMs} ms, ready in ${(r.ms / 1000).toFixed(1)} s (${(r.cpuMs / 1000).toFixed(1)} s of CPU)`,
+      );
     });
   }
 

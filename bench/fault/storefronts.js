@@ -29,7 +29,14 @@ function basket(rnd, m, i, o) {
   };
 }
 
-async function placeOrders(base, m, progress, o) {
+/**
+ * `bases`: the gateways' URLs. Each order's attempts go to them in turn, starting from a different
+ * one per order; a refused connection (a gateway down) is sent to the next at once, as a client
+ * that knows several gateways (or a load balancer) does. Every placement's answer time and
+ * latency (first attempt to 201) is kept for the fault windows' figures.
+ */
+async function placeOrders(bases, m, progress, o) {
+  const placed = []; // { at, ms }: each 201, when it came and how long since the first attempt
   const outcomes = new Map();
   const cancels = new Map();
   const retries = new Map();
@@ -41,10 +48,18 @@ async function placeOrders(base, m, progress, o) {
     const { key, body } = basket(rnd, m, i, o);
     const storefront = m.storefronts[i % m.storefronts.length];
     let inProgressSince;
+    const began = Date.now();
     const r = await untilAnswered(
-      () => request(base, 'POST', '/v1/orders', { key: storefront, body, headers: { 'Idempotency-Key': key }, timeoutMs: 30_000 }),
+      (attempt) =>
+        request(bases[(i + attempt) % bases.length], 'POST', '/v1/orders', {
+          key: storefront,
+          body,
+          headers: { 'Idempotency-Key': key },
+          timeoutMs: 30_000,
+        }),
       {
         tally: retries,
+        failover: bases.length > 1,
         giveUpMs: 10 * 60_000,
         // "Still being processed": worth retrying while the first attempt could still be running.
         retryAlso: (a) => {
@@ -55,6 +70,7 @@ async function placeOrders(base, m, progress, o) {
       },
     );
     const a = r.answer;
+    if (a?.status === 201) placed.push({ at: Date.now(), ms: Date.now() - began });
     const stuck = a?.status === 409 && a.body?.code === 'idempotency_in_progress';
     outcomes.set(key, {
       status: a?.status,
@@ -70,9 +86,14 @@ async function placeOrders(base, m, progress, o) {
       const p = (async () => {
         await sleep(delay);
         const c = await untilAnswered(
-          () => request(base, 'POST', `/v1/orders/${a.body.id}/cancel`, { key: storefront, body: { reason: 'Khách đổi ý' } }),
+          (attempt) =>
+            request(bases[(i + attempt) % bases.length], 'POST', `/v1/orders/${a.body.id}/cancel`, {
+              key: storefront,
+              body: { reason: 'Khách đổi ý' },
+            }),
           {
             tally: retries,
+            failover: bases.length > 1,
             giveUpMs: 5 * 60_000,
           },
         );
@@ -98,7 +119,7 @@ async function placeOrders(base, m, progress, o) {
   };
   await Promise.all(Array.from({ length: o.clients }, client));
   await Promise.all([...cancelling]);
-  return { outcomes, cancels, retries, seconds: (Date.now() - start) / 1000 };
+  return { outcomes, cancels, retries, placed, seconds: (Date.now() - start) / 1000 };
 }
 
 module.exports = { placeOrders };

@@ -3,6 +3,7 @@
 // gateway port (the services' health ports right after it) on databases `<prefix>_*`, with the
 // bootstrap admin key set and logs in .data/bench-logs/<prefix>/ (one file per process); and how
 // the runs that check invariants end (their exit code).
+const crypto = require('node:crypto');
 const path = require('node:path');
 const { build } = require('../../tools/build');
 const { startStack, stopStack } = require('../../tools/stack');
@@ -64,7 +65,15 @@ async function startOwnStack(stops, o) {
     logDir,
     timeoutMs: 180_000,
     onExit: o.onExit,
-    env: { LOG_LEVEL: 'warn', NODE_ENV: 'production', OUTBOX_POLL_MS: '200', RATE_LIMIT_PER_MINUTE: '1000000', ...o.env },
+    env: {
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      OUTBOX_POLL_MS: '200',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      // Production requires the key that seals webhook secrets at rest: one per run.
+      WEBHOOK_SECRET_KEY: crypto.randomBytes(32).toString('base64'),
+      ...o.env,
+    },
     beforeCluster: o.beforeCluster,
   });
   return { prefix, logDir, ...started };

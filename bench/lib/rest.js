@@ -65,18 +65,20 @@ function failureKind(e) {
  * Sends until an answer that is not worth retrying arrives: 5xx, no answer, 429 (after
  * Retry-After) and whatever `retryAlso` says (e.g. 409 idempotency_in_progress) are retried with
  * capped exponential backoff. Gives up after `giveUpMs` without such an answer.
- * @param {() => Promise<{ status: number, body: any, headers: Headers }>} send
- * @param {{ giveUpMs?: number, retryAlso?: (r: { status: number, body: any }) => boolean, tally?: Map<string, number> }} [o]
+ * A refused connection is tried again at once when `failover` says so (a client that knows
+ * several gateways sends the next attempt to another one: `send` gets the attempt's number).
+ * @param {(attempt: number) => Promise<{ status: number, body: any, headers: Headers }>} send
+ * @param {{ giveUpMs?: number, retryAlso?: (r: { status: number, body: any }) => boolean, tally?: Map<string, number>, failover?: boolean }} [o]
  * @returns {Promise<{ answer?: { status: number, body: any }, attempts: number, gaveUp: boolean, lastFailure?: string }>}
  */
-async function untilAnswered(send, { giveUpMs = 5 * 60_000, retryAlso = () => false, tally } = {}) {
+async function untilAnswered(send, { giveUpMs = 5 * 60_000, retryAlso = () => false, tally, failover = false } = {}) {
   const t0 = Date.now();
   let delay = 200;
   let lastFailure;
   for (let attempts = 1; ; attempts++) {
     let retryIn = delay;
     try {
-      const r = await send();
+      const r = await send(attempts);
       if (r.status < 500 && r.status !== 429 && !retryAlso(r)) return { answer: r, attempts, gaveUp: false };
       lastFailure = r.status === 409 ? `409 ${r.body?.code ?? ''}`.trim() : String(r.status);
       if (r.status === 429) retryIn = Math.max(delay, 1000 * Number(r.headers.get('retry-after') ?? 1));
@@ -85,6 +87,7 @@ async function untilAnswered(send, { giveUpMs = 5 * 60_000, retryAlso = () => fa
     }
     tally?.set(lastFailure, (tally.get(lastFailure) ?? 0) + 1);
     if (Date.now() - t0 > giveUpMs) return { attempts, gaveUp: true, lastFailure };
+    if (failover && lastFailure === 'refused') continue;
     await sleep(retryIn * (0.75 + Math.random() * 0.5));
     delay = Math.min(delay * 2, 3000);
   }

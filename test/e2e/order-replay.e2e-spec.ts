@@ -48,6 +48,8 @@ describe('order placement repeated', () => {
   beforeAll(async () => {
     client = new KafkaRpcClient(kafkaRpcOptions(`replay-test-${uuidv7().slice(-8)}`, process.env.KAFKA_BROKERS!, 6), {
       timeoutMs: 15000,
+      partitions: 6,
+      hedgeMs: 0,
     });
     await client.connect();
     storefront = await api.issueKey('storefront');
@@ -88,6 +90,8 @@ describe('order placement repeated', () => {
   it('skips a request whose caller has given up (past its deadline): no order, no stock taken, no answer', async () => {
     const late = new KafkaRpcClient(kafkaRpcOptions(`replay-late-${uuidv7().slice(-8)}`, process.env.KAFKA_BROKERS!, 6), {
       timeoutMs: -60000, // the deadline it sends is a minute ago
+      partitions: 6,
+      hedgeMs: 0,
     });
     await late.connect();
     try {

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { GatewayEnv } from './gateway.env';
+import { GatewayHealth } from './gateway.health';
 import { GatewayModule } from './gateway.module';
 import { serveOpenApi } from './openapi/openapi';
 
@@ -18,6 +19,12 @@ export async function startGateway(env: GatewayEnv, o: { shutdownHooks?: boolean
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
     res.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
+  // Draining before a shutdown: no connection is kept for a next request (GatewayHealth).
+  const health = app.get(GatewayHealth);
+  app.use((_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    if (health.draining) res.setHeader('Connection', 'close');
     next();
   });
   app.set('trust proxy', 'loopback');

@@ -20,6 +20,19 @@ export class GatewayEnv extends ServiceEnv {
   RPC_TIMEOUT_MS: number = 10000;
 
   /**
+   * A read, or a write under its operation key, still unanswered after this long is sent again to
+   * another instance of the service if its own instance has stopped answering (ADR 0056); 0: never.
+   */
+  @IsInt()
+  @Min(0)
+  RPC_HEDGE_MS: number = 1000;
+
+  /** On SIGTERM: how long the gateway keeps answering (not ready, `Connection: close`) before it stops listening. */
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_DRAIN_MS: number = 1000;
+
+  /**
    * Requests this gateway instance keeps waiting on per service (ADR 0009); one more is refused at
    * once with 503 `service_busy` and `Retry-After: 1`. About the service's throughput times the
    * latency worth waiting for.

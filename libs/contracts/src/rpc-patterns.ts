@@ -48,3 +48,32 @@ export function serviceOfPattern(pattern: string): RpcService | undefined {
     ? (service as RpcService)
     : undefined;
 }
+
+/** The last segment of the patterns that only read (`orders.shipments.report` writes: not here). */
+const READ_VERBS: ReadonlySet<string> = new Set([
+  'get',
+  'list',
+  'search',
+  'page',
+  'quote',
+  'balance',
+  'statement',
+  'daily',
+  'trial-balance',
+  'deliveries',
+  'list-events',
+  'get-capture',
+  'export-epcis',
+  'verify',
+]);
+
+/**
+ * A request that may be sent twice with the same effect as once: a read, or a write carrying its
+ * operation key (the service keeps what the key did and answers a repeat with it, ADR 0007). The
+ * gateway sends a second copy of such a request to another instance when the first one's
+ * instance has stopped answering (ADR 0056).
+ */
+export function mayRepeat(pattern: string, request: unknown): boolean {
+  if (typeof request === 'object' && request !== null && 'operation' in request && request.operation) return true;
+  return READ_VERBS.has(pattern.slice(pattern.lastIndexOf('.') + 1));
+}

@@ -19,6 +19,8 @@ export * from './rpc/in-process-rpc';
 export * from './rpc/kafka-rpc-options';
 export * from './rpc/kafka-rpc-client';
 export * from './rpc/kafka-rpc-server';
+export * from './rpc/reply-partition';
+export * from './transport/group-membership';
 export * from './rpc/rpc-headers';
 export * from './migrations/messaging-tables.migration';
 export * from './bootstrap';

@@ -7,6 +7,7 @@ import { MessagingLifecycle } from './messaging.lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { Outbox } from './outbox/outbox';
 import { InProcessEventTransport } from './transport/in-process-event-transport';
+import { instanceClientId } from './transport/group-membership';
 import { createKafka } from './transport/kafka-client';
 import { EVENT_TRANSPORT } from './transport/event-transport';
 import { KafkaEventTransport } from './transport/kafka-event-transport';
@@ -27,6 +28,7 @@ export class MessagingModule {
             options.transport === 'kafka'
               ? new KafkaEventTransport(createKafka(`${options.service}-events`, options.brokers), {
                   partitionsConsumedConcurrently: options.eventConcurrency,
+                  clientId: instanceClientId(`${options.service}-events`),
                 })
               : new InProcessEventTransport(),
         },

@@ -7,15 +7,31 @@ import {
   type WritePacket,
 } from '@nestjs/microservices';
 import type { EachMessagePayload, Message } from 'kafkajs';
-import { RPC_REPLY_TOPIC, rpcRequestTopic, serviceOfPattern } from '@app/contracts';
-import { VersionedReply } from '@app/platform';
+import { mayRepeat, RPC_REPLY_TOPIC, rpcRequestTopic, serviceOfPattern } from '@app/contracts';
+import { counter, VersionedReply } from '@app/platform';
+import { evictPredecessors } from '../transport/group-membership';
 import { OffsetCommitter } from './offset-committer';
+import { PartitionRoutes } from './partition-routes';
 import { ProduceBatcher } from './produce-batcher';
 import { headerText, RpcHeaders } from './rpc-headers';
 
 export interface KafkaRpcClientConfig {
   /** How long a caller waits; sent as the request's deadline so a late request is skipped. */
   timeoutMs: number;
+  /** Partitions of the services' request topics (KAFKA_RPC_PARTITIONS): requests go to each in turn. */
+  partitions: number;
+  /**
+   * An unanswered request that may be repeated is looked at after this long, and again every
+   * `hedgeMs` until its deadline: if its partition has answered nothing since it was sent while
+   * another partition has, a copy goes to that one (PartitionRoutes). 0: never.
+   */
+  hedgeMs: number;
+}
+
+interface Outstanding {
+  topic: string;
+  partition: number;
+  timer?: NodeJS.Timeout;
 }
 
 /**
@@ -27,12 +43,20 @@ export interface KafkaRpcClientConfig {
 export class KafkaRpcClient extends ClientKafka {
   private readonly requests = new ProduceBatcher(() => this.producer);
   private readonly committer = new OffsetCommitter(() => this._consumer);
+  private readonly routes: PartitionRoutes;
+  private readonly outstanding = new Map<string, Outstanding>();
+  private readonly rerouted = counter(
+    'gateway_rpc_rerouted_total',
+    'Requests sent again to another partition because theirs stopped answering',
+    ['service'],
+  );
 
   constructor(
     options: Required<KafkaOptions>['options'],
     private readonly config: KafkaRpcClientConfig,
   ) {
     super(options);
+    this.routes = new PartitionRoutes(Math.max(1, config.partitions));
     this.subscribeToResponseOf(RPC_REPLY_TOPIC);
   }
 
@@ -45,9 +69,23 @@ export class KafkaRpcClient extends ClientKafka {
     if (this.responsePatterns.length === 0) super.subscribeToResponseOf(pattern);
   }
 
+  /**
+   * Resolves after the reply consumer's first fetch: its group starts at the end of the reply topic
+   * (kafka-rpc-options.ts), and until a fetch has resolved that position, a reply written meanwhile
+   * would be skipped. The client is ready only after it.
+   */
+  firstFetch: Promise<void> = Promise.resolve();
+
   /** Replies are read in batches and their offsets committed once a second (see OffsetCommitter). */
   override async bindTopics(): Promise<void> {
     const consumer = this.consumer;
+    this.firstFetch = new Promise((resolve) => {
+      const off = consumer.on(consumer.events.FETCH, () => {
+        off();
+        resolve();
+      });
+    });
+    if (this.client) await evictPredecessors(this.client, this.groupId, this.clientId);
     await consumer.subscribe({ ...this.options.subscribe, topics: [RPC_REPLY_TOPIC] });
     const onReply = this.createResponseCallback();
     await consumer.run({
@@ -70,6 +108,12 @@ export class KafkaRpcClient extends ClientKafka {
   override createResponseCallback(): (payload: EachMessagePayload) => Promise<void> {
     const nest = super.createResponseCallback() as (payload: EachMessagePayload) => Promise<void>;
     return async (payload) => {
+      const id = headerText(payload.message.headers?.[KafkaHeaders.CORRELATION_ID]);
+      const sent = id === undefined ? undefined : this.outstanding.get(id);
+      if (sent) {
+        this.routes.replied(sent.topic, sent.partition);
+        this.forget(id!);
+      }
       const version = headerText(payload.message.headers?.[RpcHeaders.replyVersion]);
       const bytes = payload.message.value;
       if (version === undefined || !bytes || !this.parser) return nest(payload);
@@ -87,9 +131,34 @@ export class KafkaRpcClient extends ClientKafka {
     await super.close();
   }
 
+  private forget(id: string): void {
+    const sent = this.outstanding.get(id);
+    if (!sent) return;
+    clearTimeout(sent.timer);
+    this.outstanding.delete(id);
+  }
+
+  /** Looks at an unanswered request every `hedgeMs`; sends a copy once if its partition went silent. */
+  private watch(id: string, topic: string, message: Message, sentAt: number, deadline: number): void {
+    const sent = this.outstanding.get(id);
+    if (!sent || this.config.hedgeMs <= 0 || Date.now() + this.config.hedgeMs >= deadline) return;
+    sent.timer = setTimeout(() => {
+      if (!this.outstanding.has(id)) return;
+      const other = this.routes.reroute(topic, sent.partition, sentAt);
+      if (other === undefined) return this.watch(id, topic, message, sentAt, deadline);
+      sent.partition = other;
+      this.rerouted.inc({ service: topic.slice(0, topic.indexOf('.')) });
+      this.requests.send(topic, { ...message, partition: other }).catch(() => undefined);
+    }, this.config.hedgeMs);
+    sent.timer.unref();
+  }
+
   protected override publish(partialPacket: ReadPacket, callback: (packet: WritePacket) => unknown): () => void {
     const packet = this.assignPacketId(partialPacket);
-    const cleanup = () => this.routingMap.delete(packet.id);
+    const cleanup = () => {
+      this.routingMap.delete(packet.id);
+      this.forget(packet.id);
+    };
     const fail = (err: unknown) => {
       cleanup();
       callback({ err });
@@ -99,15 +168,23 @@ export class KafkaRpcClient extends ClientKafka {
       const service = serviceOfPattern(pattern);
       if (!service) throw new Error(`no service answers ${pattern}`);
       const replyPartition = this.getReplyTopicPartition(RPC_REPLY_TOPIC);
+      const topic = rpcRequestTopic(service);
+      const partition = this.routes.pick(topic);
+      const repeatable = mayRepeat(pattern, packet.data);
       this.routingMap.set(packet.id, callback);
+      this.outstanding.set(packet.id, { topic, partition });
       Promise.resolve(this.serializer.serialize(packet.data as unknown as Parameters<typeof this.serializer.serialize>[0], { pattern }))
         .then((serialized: Message & { headers: Record<string, string> }) => {
           serialized.headers[KafkaHeaders.CORRELATION_ID] = packet.id;
           serialized.headers[KafkaHeaders.REPLY_TOPIC] = RPC_REPLY_TOPIC;
           serialized.headers[KafkaHeaders.REPLY_PARTITION] = replyPartition;
           serialized.headers[RpcHeaders.pattern] = pattern;
-          serialized.headers[RpcHeaders.deadline] = String(Date.now() + this.config.timeoutMs);
-          return this.requests.send(rpcRequestTopic(service), serialized);
+          const sentAt = Date.now();
+          const deadline = sentAt + this.config.timeoutMs;
+          serialized.headers[RpcHeaders.deadline] = String(deadline);
+          serialized.partition = partition;
+          if (repeatable) this.watch(packet.id, topic, serialized, sentAt, deadline);
+          return this.requests.send(topic, serialized);
         })
         .catch(fail);
       return cleanup;

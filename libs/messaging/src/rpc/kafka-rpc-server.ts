@@ -11,6 +11,7 @@ import type { EachBatchPayload, KafkaMessage, RecordMetadata } from 'kafkajs';
 import { rpcRequestTopic, type RpcService } from '@app/contracts';
 import { counter, histogram, SerializedReply } from '@app/platform';
 import { InFlightOffsets } from './in-flight-offsets';
+import { evictPredecessors } from '../transport/group-membership';
 import { OffsetCommitter } from './offset-committer';
 import { ProduceBatcher } from './produce-batcher';
 import { headerText, RpcHeaders } from './rpc-headers';
@@ -62,6 +63,7 @@ export class KafkaRpcServer extends ServerKafka {
   private readonly committer = new OffsetCommitter(() => this.consumer);
   private readonly inFlight = new InFlightOffsets();
   private readonly running = new Set<Promise<void>>();
+  private closing = false;
   private readonly expired = counter('rpc_requests_expired_total', 'Requests skipped because their caller had given up', ['service']);
   private readonly failedReplies = counter('rpc_replies_failed_total', 'Replies that could not be produced', ['service']);
   private readonly duration = histogram('rpc_request_duration_seconds', 'Time from a request being fetched to its handler finishing', [
@@ -78,6 +80,7 @@ export class KafkaRpcServer extends ServerKafka {
 
   override async bindEvents(consumer: Parameters<ServerKafka['bindEvents']>[0]): Promise<void> {
     const kafkaConsumer = consumer;
+    if (this.client) await evictPredecessors(this.client, this.groupId, this.clientId);
     await kafkaConsumer.subscribe({ topics: [rpcRequestTopic(this.config.service)], fromBeginning: true });
     await kafkaConsumer.run({
       partitionsConsumedConcurrently: this.config.partitions,
@@ -98,6 +101,11 @@ export class KafkaRpcServer extends ServerKafka {
     for (const message of batch.messages) this.inFlight.started(batch.topic, batch.partition, message.offset);
     for (const message of batch.messages) {
       const release = await this.slots.acquire();
+      if (this.closing) {
+        // Not started, not committed: the partition's next owner handles it.
+        release();
+        break;
+      }
       const task = (async () => {
         try {
           await this.handleRequest(batch.topic, batch.partition, message, heartbeat, pause);
@@ -117,9 +125,21 @@ export class KafkaRpcServer extends ServerKafka {
     }
   }
 
+  /**
+   * A graceful stop (SIGTERM, a rolling restart): no request is fetched or started any more, the
+   * ones running finish and their replies go out, their offsets are committed, and only then does
+   * the consumer leave the group — at once, so the partitions move to the other instances without
+   * waiting for a session to time out. Requests fetched but not started stay uncommitted and are
+   * handled by the partition's next owner.
+   */
   override async close(): Promise<void> {
-    // Replies of the requests still running go out before the producer closes.
-    await Promise.allSettled([...this.running]);
+    this.closing = true;
+    try {
+      this.consumer?.pause([{ topic: rpcRequestTopic(this.config.service) }]);
+    } catch {
+      // Not running (never started, or the broker connection is gone): nothing is being fetched.
+    }
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
     await this.committer.stop();
     await super.close();
   }

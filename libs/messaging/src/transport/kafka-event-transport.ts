@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CompressionTypes, type Consumer, type Kafka, type Producer } from 'kafkajs';
+import { evictPredecessors } from './group-membership';
 import { LOW_LATENCY_CONSUMER, probeKafka } from './kafka-client';
 import type { EventTransport, IncomingRecord, OutgoingRecord, Subscription, SubscriptionSpec } from './event-transport';
 
@@ -27,7 +28,11 @@ export class KafkaEventTransport implements EventTransport {
 
   constructor(
     private readonly kafka: Kafka,
-    private readonly options: { partitionsConsumedConcurrently?: number } = {},
+    private readonly options: {
+      partitionsConsumedConcurrently?: number;
+      /** The kafka client's id (kafka-client.ts names the instance in it): a restart removes its earlier members. */
+      clientId?: string;
+    } = {},
   ) {}
 
   private async getProducer(): Promise<Producer> {
@@ -68,6 +73,7 @@ export class KafkaEventTransport implements EventTransport {
       });
     });
     await consumer.connect();
+    if (this.options.clientId) await evictPredecessors(this.kafka, spec.groupId, this.options.clientId);
     await consumer.subscribe({ topics: spec.topics, fromBeginning: true });
     await consumer.run({
       autoCommit: true,
