@@ -106,6 +106,8 @@ async function main(cleanup) {
       ORDER_PENDING_TIMEOUT_MS: String(o.pendingTimeoutMs),
       ORDER_COMPLETE_AFTER_HOURS: String(o.completeAfterHours),
       ORDER_SWEEP_INTERVAL_MS: '2000',
+      // Twice the processes on one PostgreSQL (max_connections 100 by default): half the pool each.
+      ...(o.instances > 1 ? { DB_POOL_SIZE: '5' } : {}),
     },
     beforeCluster: (_env, b) => log(`kafka on ${b.brokers[0]} in ${(b.readyMs / 1000).toFixed(1)} s`),
   });

@@ -2,12 +2,13 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { loadEnv, type ServiceEnv } from '@app/platform';
+import { HealthRegistry, loadEnv, type ServiceEnv } from '@app/platform';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import type { RpcService } from '@app/contracts';
 import { awaitStableGroup } from './rpc/await-group';
 import { InProcessRpcServer } from './rpc/in-process-rpc';
 import { kafkaRpcServer } from './rpc/kafka-rpc-options';
+import { KafkaRpcServer } from './rpc/kafka-rpc-server';
 
 export interface StartServiceOptions {
   service: RpcService;
@@ -34,6 +35,9 @@ export async function startService(module: Type | DynamicModule, o: StartService
         : new InProcessRpcServer(),
   };
   app.connectMicroservice<MicroserviceOptions>(rpc);
+  const server = rpc.strategy;
+  // Ready only while a member of the request group with its partitions (issue 23).
+  if (server instanceof KafkaRpcServer) app.get(HealthRegistry).register('rpc', () => server.membership());
   await app.startAllMicroservices();
   if (o.env.TRANSPORT === 'kafka') {
     for (const ms of app.getMicroservices()) await awaitStableGroup(ms.unwrap<[Kafka, Consumer, Producer]>()[1]);

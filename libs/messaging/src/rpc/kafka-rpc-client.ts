@@ -28,6 +28,9 @@ export interface KafkaRpcClientConfig {
   hedgeMs: number;
 }
 
+/** Copies of one request sent to other partitions, at most. */
+const MAX_COPIES = 2;
+
 interface Outstanding {
   topic: string;
   partition: number;
@@ -135,20 +138,28 @@ export class KafkaRpcClient extends ClientKafka {
     const sent = this.outstanding.get(id);
     if (!sent) return;
     clearTimeout(sent.timer);
+    this.routes.settled(sent.topic, sent.partition, id);
     this.outstanding.delete(id);
   }
 
-  /** Looks at an unanswered request every `hedgeMs`; sends a copy once if its partition went silent. */
-  private watch(id: string, topic: string, message: Message, sentAt: number, deadline: number): void {
+  /**
+   * Looks at an unanswered request every `hedgeMs`; when its partition has gone silent, sends a
+   * copy to another partition (PartitionRoutes.reroute), at most `MAX_COPIES` times.
+   */
+  private watch(id: string, topic: string, message: Message, sentAt: number, deadline: number, copies = 0): void {
     const sent = this.outstanding.get(id);
-    if (!sent || this.config.hedgeMs <= 0 || Date.now() + this.config.hedgeMs >= deadline) return;
+    if (!sent || this.config.hedgeMs <= 0 || copies >= MAX_COPIES || Date.now() + this.config.hedgeMs >= deadline) return;
     sent.timer = setTimeout(() => {
       if (!this.outstanding.has(id)) return;
-      const other = this.routes.reroute(topic, sent.partition, sentAt);
-      if (other === undefined) return this.watch(id, topic, message, sentAt, deadline);
+      const at = Date.now();
+      const other = this.routes.reroute(topic, sent.partition, sentAt, at - sentAt);
+      if (other === undefined) return this.watch(id, topic, message, sentAt, deadline, copies);
+      this.routes.settled(topic, sent.partition, id);
       sent.partition = other;
+      this.routes.sent(topic, other, id, at);
       this.rerouted.inc({ service: topic.slice(0, topic.indexOf('.')) });
       this.requests.send(topic, { ...message, partition: other }).catch(() => undefined);
+      this.watch(id, topic, message, at, deadline, copies + 1);
     }, this.config.hedgeMs);
     sent.timer.unref();
   }
@@ -173,6 +184,7 @@ export class KafkaRpcClient extends ClientKafka {
       const repeatable = mayRepeat(pattern, packet.data);
       this.routingMap.set(packet.id, callback);
       this.outstanding.set(packet.id, { topic, partition });
+      this.routes.sent(topic, partition, packet.id, Date.now());
       Promise.resolve(this.serializer.serialize(packet.data as unknown as Parameters<typeof this.serializer.serialize>[0], { pattern }))
         .then((serialized: Message & { headers: Record<string, string> }) => {
           serialized.headers[KafkaHeaders.CORRELATION_ID] = packet.id;

@@ -64,6 +64,8 @@ export class KafkaRpcServer extends ServerKafka {
   private readonly inFlight = new InFlightOffsets();
   private readonly running = new Set<Promise<void>>();
   private closing = false;
+  /** Partitions of the request topic assigned to this instance; undefined while it is not a member (joining, rebalancing, stopped). */
+  private assigned?: number;
   private readonly expired = counter('rpc_requests_expired_total', 'Requests skipped because their caller had given up', ['service']);
   private readonly failedReplies = counter('rpc_replies_failed_total', 'Replies that could not be produced', ['service']);
   private readonly duration = histogram('rpc_request_duration_seconds', 'Time from a request being fetched to its handler finishing', [
@@ -81,6 +83,10 @@ export class KafkaRpcServer extends ServerKafka {
   override async bindEvents(consumer: Parameters<ServerKafka['bindEvents']>[0]): Promise<void> {
     const kafkaConsumer = consumer;
     if (this.client) await evictPredecessors(this.client, this.groupId, this.clientId);
+    const topic = rpcRequestTopic(this.config.service);
+    const { GROUP_JOIN, REBALANCING, CRASH, STOP } = kafkaConsumer.events;
+    kafkaConsumer.on(GROUP_JOIN, (e) => (this.assigned = e.payload.memberAssignment[topic]?.length ?? 0));
+    for (const away of [REBALANCING, CRASH, STOP]) kafkaConsumer.on(away, () => (this.assigned = undefined));
     await kafkaConsumer.subscribe({ topics: [rpcRequestTopic(this.config.service)], fromBeginning: true });
     await kafkaConsumer.run({
       partitionsConsumedConcurrently: this.config.partitions,
@@ -88,6 +94,17 @@ export class KafkaRpcServer extends ServerKafka {
       eachBatch: (payload) => this.handleBatch(payload),
     });
     this.committer.start();
+  }
+
+  /**
+   * Readiness: this instance is a member of its service's request group, with the partitions it
+   * was assigned (0 is a member with nothing to do: more instances than partitions). Not ready while
+   * it joins, during a rebalance and once it stopped.
+   */
+  membership(): Promise<Record<string, unknown>> {
+    if (this.assigned === undefined || this.closing)
+      return Promise.reject(new Error('not a member of its request group (joining, rebalancing or stopping)'));
+    return Promise.resolve({ group: this.groupId, partitions: this.assigned });
   }
 
   /**

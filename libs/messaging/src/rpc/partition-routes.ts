@@ -5,13 +5,18 @@
  * hands them to another instance — up to the consumer session (30 s) if the dead instance is not
  * restarted. Requests sent there meanwhile wait; requests sent elsewhere do not (ADR 0056).
  *
- * A partition is judged by its replies only: silent since a request was sent to it, while another
+ * A partition is judged by its replies: silent since a request was sent to it, while another
  * partition of the same topic has answered since, it is the partition, not the service's load.
+ * When no partition has answered since (few requests in flight), a partition with nothing waiting
+ * on it for long is tried instead; a service that is merely slow has requests waiting everywhere,
+ * and gets no copies.
  */
 export class PartitionRoutes {
   private readonly next = new Map<string, number>();
   private readonly lastReply = new Map<string, number>();
   private readonly avoidUntil = new Map<string, number>();
+  /** Per partition, the requests waiting on it and when each was sent. */
+  private readonly waiting = new Map<string, Map<string, number>>();
 
   constructor(
     private readonly partitions: number,
@@ -35,6 +40,19 @@ export class PartitionRoutes {
     return start % this.partitions;
   }
 
+  /** A request `id` now waits on this partition. */
+  sent(topic: string, partition: number, id: string, at: number): void {
+    const key = `${topic}:${partition}`;
+    let w = this.waiting.get(key);
+    if (!w) this.waiting.set(key, (w = new Map()));
+    w.set(id, at);
+  }
+
+  /** The request no longer waits on this partition (answered, copied elsewhere, or given up). */
+  settled(topic: string, partition: number, id: string): void {
+    this.waiting.get(`${topic}:${partition}`)?.delete(id);
+  }
+
   /** A reply came from a request sent to this partition: it is read. */
   replied(topic: string, partition: number): void {
     const key = `${topic}:${partition}`;
@@ -42,24 +60,36 @@ export class PartitionRoutes {
     this.avoidUntil.delete(key);
   }
 
+  /** Nothing has been waiting on this partition for `ms` or longer. */
+  private unblocked(key: string, ms: number): boolean {
+    const limit = this.now() - ms;
+    for (const at of this.waiting.get(key)?.values() ?? []) if (at <= limit) return false;
+    return true;
+  }
+
   /**
    * A request sent to `partition` at `sentAt` is still unanswered. If that partition has answered
-   * nothing since while another has, the partition is avoided for a while and the other one (the
-   * most recently heard from) is returned for a second copy of the request; otherwise undefined.
+   * nothing since, while another has (the most recently heard from is returned) or another has had
+   * nothing waiting on it for as long (the next such in turn), the partition is avoided for a while
+   * and the other one is returned for a copy of the request; otherwise undefined.
    */
-  reroute(topic: string, partition: number, sentAt: number): number | undefined {
+  reroute(topic: string, partition: number, sentAt: number, waitedMs = this.now() - sentAt): number | undefined {
     if ((this.lastReply.get(`${topic}:${partition}`) ?? 0) >= sentAt) return undefined;
+    const t = this.now();
     let best: number | undefined;
     let bestAt = sentAt;
-    for (let p = 0; p < this.partitions; p++) {
-      if (p === partition) continue;
-      const at = this.lastReply.get(`${topic}:${p}`) ?? 0;
+    let idle: number | undefined;
+    for (let i = 1; i < this.partitions; i++) {
+      const p = (partition + i) % this.partitions;
+      const key = `${topic}:${p}`;
+      const at = this.lastReply.get(key) ?? 0;
       if (at > bestAt) {
         best = p;
         bestAt = at;
-      }
+      } else if (idle === undefined && (this.avoidUntil.get(key) ?? 0) <= t && this.unblocked(key, waitedMs)) idle = p;
     }
-    if (best !== undefined) this.avoidUntil.set(`${topic}:${partition}`, this.now() + this.avoidMs);
-    return best;
+    const to = best ?? idle;
+    if (to !== undefined) this.avoidUntil.set(`${topic}:${partition}`, t + this.avoidMs);
+    return to;
   }
 }
