@@ -148,7 +148,10 @@ describe('an orders instance killed, restarted and stopped under load', () => {
       slowestDuringKillMs: Math.max(0, ...duringKill.map((a) => a.ms)),
     };
     console.log(`instance failover: ${JSON.stringify(figures)}`);
-    fs.appendFileSync(path.join(process.env.E2E_LOG_DIR ?? path.join(ROOT, '.data'), `${instance}.log`), `figures: ${JSON.stringify(figures)}\n`);
+    fs.appendFileSync(
+      path.join(process.env.E2E_LOG_DIR ?? path.join(ROOT, '.data'), `${instance}.log`),
+      `figures: ${JSON.stringify(figures)}\n`,
+    );
 
     expect(figures.failed).toEqual([]);
     expect(duringKill.length).toBeGreaterThan(0);
