@@ -75,7 +75,9 @@ class Faults {
   }
 
   kill(e) {
-    return this.enqueue(e.target, async () => {
+    // With two instances of every app, the faults are one at a time (the issue: "SIGKILL of any one
+    // instance"): each waits until the previous one's process is ready again.
+    return this.enqueue(this.run.o.instances > 1 ? 'one-at-a-time' : e.target, async () => {
       if (this.stopped) return;
       if (e.target === 'kafka') return this.restartBroker(e);
       const atMs = Date.now();

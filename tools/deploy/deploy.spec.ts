@@ -172,7 +172,15 @@ describe('deploy/ (Kubernetes, rendered as kustomize would)', () => {
           requests: { cpu: expect.any(String), memory: expect.any(String) },
         });
         expect(c.image).toBe('ghcr.io/nongsan/marketplace:0.1.0');
+        // Issue 23: a pause before SIGTERM, shorter than the grace period the drain has.
+        expect(c.lifecycle?.preStop?.sleep?.seconds ?? Number(c.lifecycle?.preStop?.exec?.command?.[1])).toBeLessThan(
+          pod.terminationGracePeriodSeconds,
+        );
+        expect(c.env.find((e: { name: string }) => e.name === 'SERVICE_INSTANCE')?.valueFrom?.fieldRef?.fieldPath).toBe('metadata.name');
       }
+      const budget = docs.find((b) => b.kind === 'PodDisruptionBudget' && b.metadata.name === d.metadata.name);
+      expect(budget?.spec.selector.matchLabels).toEqual(d.spec.selector.matchLabels);
+      expect(d.spec.replicas).toBeGreaterThanOrEqual(2);
       expect(pod.securityContext.runAsNonRoot).toBe(true);
       expect(d.metadata.namespace).toBe('nongsan');
     }
