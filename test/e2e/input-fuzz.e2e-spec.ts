@@ -15,7 +15,7 @@ jest.setTimeout(300000);
 
 /** The carrier code of the fuzz test's own carrier key: its remittances post to accounts no other suite reads. */
 const FUZZ_CARRIER = 'BEST';
-const PARALLEL = 6;
+const PARALLEL = 4;
 const MAX_MS = 1000;
 const MAX_BYTES = 64 * 1024;
 
@@ -120,6 +120,15 @@ describe('input fuzz driven by /openapi.json', () => {
     const started = Date.now();
     const outcomes = await inParallel(requests, PARALLEL, (r) => send(api.base, r));
     const seconds = (Date.now() - started) / 1000;
+    // The machine is shared (other suites, other processes): an answer over the limit is timed
+    // again, alone, twice; one that is slow by its input (a stack walked 5,000 deep) stays slow.
+    let retimed = 0;
+    for (const [i, o] of outcomes.entries()) {
+      for (let attempt = 0; attempt < 2 && outcomes[i].ms >= MAX_MS && outcomes[i].status < 500; attempt++) {
+        retimed++;
+        outcomes[i] = await send(api.base, o.request);
+      }
+    }
 
     const perClass = Object.fromEntries(AttackClasses.map((c) => [c, outcomes.filter((o) => o.request.attack === c).length]));
     const statuses: Record<string, number> = {};
@@ -132,7 +141,7 @@ describe('input fuzz driven by /openapi.json', () => {
     const operations = new Set(outcomes.map((o) => o.request.operation)).size;
     console.log(
       [
-        `fuzz: ${outcomes.length} requests to ${operations} operations in ${seconds.toFixed(1)} s`,
+        `fuzz: ${outcomes.length} requests to ${operations} operations in ${seconds.toFixed(1)} s (${retimed} slow answers timed again alone)`,
         `per class: ${JSON.stringify(perClass)}`,
         `statuses: ${JSON.stringify(statuses)}`,
         `slowest: ${top((o) => o.ms).join(' | ')}`,
