@@ -3,6 +3,7 @@
 // environment: PostgreSQL (DATABASE_URL, else embedded), a Kafka broker, and the cluster of apps.
 const path = require('node:path');
 const { startStack, stopStack } = require('../../tools/stack');
+const { recordSecrets } = require('../../tools/log-check');
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -10,7 +11,8 @@ module.exports = async function globalSetup() {
   const t0 = Date.now();
   const stops = stopStack();
   globalThis.__NONGSAN_TEST__ = { stops };
-  const runId = `t${Date.now().toString(36)}`;
+  // tools/test.js names the run, to check its logs afterwards (tools/log-check.js).
+  const runId = process.env.TEST_RUN_ID ?? `t${Date.now().toString(36)}`;
   process.env.TEST_RUN_ID = runId;
   process.env.LOG_LEVEL ??= 'warn';
   const logDir = path.join(ROOT, '.data', 'test-logs', runId);
@@ -49,6 +51,10 @@ module.exports = async function globalSetup() {
   process.env.E2E_DB_NAME_PREFIX = env.DB_NAME_PREFIX;
   process.env.E2E_CARRIER_WEBHOOK_SECRETS = env.CARRIER_WEBHOOK_SECRETS;
   process.env.E2E_LOG_DIR = logDir;
+  recordSecrets(runId, [
+    { kind: 'admin key', value: env.ADMIN_API_KEY },
+    ...env.CARRIER_WEBHOOK_SECRETS.split(',').map((pair) => ({ kind: 'carrier token', value: pair.slice(pair.indexOf(':') + 1) })),
+  ]);
   console.log(
     `\nsetup: kafka ${broker.startedByUs ? 'started' : 'reused'} in ${(broker.readyMs / 1000).toFixed(1)} s; cluster of 6 processes ready; total ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
