@@ -28,6 +28,9 @@ module.exports = async function globalSetup() {
       ...process.env,
       DB_NAME_PREFIX: `${runId}_sys`,
       NODE_ENV: 'test',
+      // The cluster logs what production logs (info: a line per request, its headers included),
+      // so that the log check after the run (tools/log-check.js) reads what an operator would.
+      LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'info',
       ADMIN_API_KEY: process.env.ADMIN_API_KEY ?? 'test-admin-key-0123456789',
       // The carriers the suites' keys act for: each suite that reads a carrier's ledger accounts has
       // codes of its own (settlement: GHN and GHTK; the fuzz test: BEST), the others share VTP and VNPOST.
