@@ -73,7 +73,7 @@ function reportLogCheck(runId) {
   console.log(
     `log check: ${what || 'nothing recorded'} searched in ${r.files} log files (${(r.bytes / 1e6).toFixed(1)} MB): ${r.hits.length} hits`,
   );
-  for (const h of r.hits) console.log(`  a ${h.kind} in ${h.file} line ${h.line}`);
+  for (const h of r.hits) console.log(`  found: ${h.kind} in ${h.file} line ${h.line}`);
   return r.hits.length === 0;
 }
 

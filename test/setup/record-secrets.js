@@ -18,7 +18,9 @@ if (runId && typeof globalThis.fetch === 'function') {
   };
   const original = globalThis.fetch;
   globalThis.fetch = async function fetchRecordingSecrets(input, init) {
-    if (typeof init?.body === 'string') scan(init.body, /"\w*phone"\s*:\s*"([^"]{6,40})"/gi, 'phone');
+    // The generated client (openapi-fetch) sends a Request with its body; the Api helper a string.
+    const body = typeof init?.body === 'string' ? init.body : typeof input?.clone === 'function' ? await input.clone().text() : '';
+    scan(body, /"\w*phone"\s*:\s*"([^"]{6,40})"/gi, 'phone');
     const res = await original(input, init);
     if ((res.headers.get('content-type') ?? '').includes('json')) {
       const text = await res.clone().text();

@@ -23,22 +23,23 @@ const SCAN: Record<ShipmentStatus, readonly ShipmentStatus[]> = {
  * straight from out for delivery), so a report moves the shipment to any status its parcel can
  * reach from where it is, the scans in between skipped (ADR 0053): the reachable statuses.
  */
-const NEXT = Object.fromEntries(
-  (Object.keys(SCAN) as ShipmentStatus[]).map((from) => {
-    const reached = new Set<ShipmentStatus>();
-    const walk = (s: ShipmentStatus) => {
-      for (const to of SCAN[s]) {
-        if (!reached.has(to)) {
-          reached.add(to);
-          walk(to);
-        }
+function reachableFrom(from: ShipmentStatus): ShipmentStatus[] {
+  const reached = new Set<ShipmentStatus>();
+  const walk = (s: ShipmentStatus) => {
+    for (const to of SCAN[s]) {
+      if (!reached.has(to)) {
+        reached.add(to);
+        walk(to);
       }
-    };
-    walk(from);
-    reached.delete(from);
-    return [from, [...reached]];
-  }),
-) as Record<ShipmentStatus, readonly ShipmentStatus[]>;
+    }
+  };
+  walk(from);
+  reached.delete(from);
+  return [...reached];
+}
+
+const NEXT = {} as Record<ShipmentStatus, readonly ShipmentStatus[]>;
+for (const from of Object.keys(SCAN) as ShipmentStatus[]) NEXT[from] = reachableFrom(from);
 
 /** Progress along the parcel's journey: a report below the current rank is stale. */
 const RANK: Record<ShipmentStatus, number> = {
