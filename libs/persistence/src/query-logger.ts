@@ -33,16 +33,15 @@ export class QueryLogger implements Logger {
     this.logger.warn({ ms: time, query: shortened(query) }, 'slow statement');
   }
 
-  logSchemaBuild(message: string): void {
-    this.logger.debug(message);
+  logSchemaBuild(): void {
+    // Migrations say what they ran through runMigrations' answer; schema building is silent.
   }
 
-  logMigration(message: string): void {
-    this.logger.log(message);
+  logMigration(): void {
+    // As above.
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
     if (level === 'warn') this.logger.warn(message);
-    else this.logger.log(message);
   }
 }
