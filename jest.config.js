@@ -35,6 +35,7 @@ module.exports = {
       ...shared,
       displayName: 'system',
       testMatch: ['<rootDir>/test/**/*.{int-spec,e2e-spec}.ts'],
+      setupFiles: [...shared.setupFiles, '<rootDir>/test/setup/record-secrets.js'],
       globalSetup: '<rootDir>/test/setup/global-setup.js',
       globalTeardown: '<rootDir>/test/setup/global-teardown.js',
     },

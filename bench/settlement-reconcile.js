@@ -80,7 +80,7 @@ async function main() {
       adminKey: ADMIN,
       databaseUrl: DB_URL,
       dropDatabases: !KEEP,
-      env: { LOG_LEVEL: 'error', OUTBOX_POLL_MS: '200' },
+      env: { LOG_LEVEL: 'error', OUTBOX_POLL_MS: '200', CARRIER_CODES: CARRIERS.map((c) => c.code).join(',') },
       beforeCluster: (_env, b) => console.log(`kafka ${b.startedByUs ? 'started' : 'reused'} on ${b.brokers}; starting the cluster …`),
     }));
     const base = cluster.gatewayUrl;

@@ -1,5 +1,7 @@
 import { Api, expectProblem } from '../support/api';
 import { PartnerFixture } from '../support/marketplace';
+import { rawExchange, rawRequest } from '../support/raw-http';
+import { REMITTANCE_CSV_HEADER } from '../support/remittance-files';
 
 /**
  * Bad input is a 4xx problem naming the field, in bounded time and size, never a 500 (issue 21):
@@ -119,5 +121,67 @@ describe('bad input', () => {
     expect(many.body.errors).toHaveLength(50);
     expect(many.body.detail).toMatch(/has \d+ invalid fields; the first 50 are listed/);
     expect(JSON.stringify(many.body).length).toBeLessThan(64 * 1024);
+  });
+
+  it('answers what the HTTP parser refuses as problem+json with a request id, not a bare 400/431', async () => {
+    const cases = [
+      { headers: { 'X-Note': 'a\u0000b' }, status: 400, code: 'malformed_request' },
+      { headers: { 'X-Note': 'x'.repeat(20_000) }, status: 431, code: 'headers_too_large' },
+    ];
+    for (const c of cases) {
+      const res = await rawExchange(
+        api.base,
+        rawRequest('GET', '/v1/categories', { Authorization: `Bearer ${partner.key}`, ...c.headers }),
+      );
+      expect({ status: res.status, type: res.headers['content-type'], requestId: res.headers['x-request-id'] }).toEqual({
+        status: c.status,
+        type: 'application/problem+json',
+        requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      });
+      expect(JSON.parse(res.body.toString('utf8'))).toMatchObject({
+        status: c.status,
+        code: c.code,
+        requestId: res.headers['x-request-id'],
+      });
+    }
+  });
+
+  it('answers a remittance of 100,000 empty lines (CSV or JSON) with a small 4xx at once while /health keeps answering', async () => {
+    const carrier = (await api.issueKey('carrier', { carrierCode: 'VTP' })).key;
+    const empty = '\n'.repeat(100_000);
+    const uploads = [
+      api.call('POST', '/v1/remittances?batchId=BK-EMPTY&bankTransferRef=FT0&totalTransferredVnd=0', {
+        key: carrier,
+        headers: { 'Content-Type': 'text/csv' },
+        rawBody: `${REMITTANCE_CSV_HEADER}${empty}`,
+      }),
+      api.call('POST', '/v1/remittances', {
+        key: carrier,
+        headers: { 'Content-Type': 'application/json' },
+        rawBody: `{"batchId":"BK-EMPTY-J","bankTransferRef":"FT0","totalTransferredVnd":0,"lines":[${'{},\n'.repeat(99_999)}{}]}`,
+      }),
+    ].map(async (p) => {
+      const started = Date.now();
+      const res = await p;
+      return { res, ms: Date.now() - started, bytes: JSON.stringify(res.body).length };
+    });
+    // Health probes meanwhile: each answers while the statements are read.
+    const probes: number[] = [];
+    const probing = (async () => {
+      for (let i = 0; i < 10; i++) {
+        const started = Date.now();
+        expect((await api.get('/health/live')).status).toBe(200);
+        probes.push(Date.now() - started);
+      }
+    })();
+    const answers = await Promise.all(uploads);
+    await probing;
+    for (const { res, ms, bytes } of answers) {
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expectProblem(res, res.status);
+      expect({ fast: ms < 2000, small: bytes < 64 * 1024 }).toEqual({ fast: true, small: true });
+    }
+    expect(Math.max(...probes)).toBeLessThan(1000);
   });
 });

@@ -84,6 +84,18 @@ describe('gateway security', () => {
       expect(partner.body.errors[0].field).toBe('carrierCode');
     });
 
+    it('issues carrier keys only for a carrier of CARRIER_CODES (422 naming carrierCode)', async () => {
+      const unknown = await api.post(
+        '/v1/admin/api-keys',
+        { role: 'carrier', name: 'J&T', carrierCode: 'JTEXPRESS' },
+        { key: api.adminKey },
+      );
+      expectProblem(unknown, 422, 'validation_failed');
+      expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'carrierCode', message: expect.stringContaining('VNPOST') })]);
+      const known = await api.post('/v1/admin/api-keys', { role: 'carrier', name: 'GHN', carrierCode: 'GHN' }, { key: api.adminKey });
+      expect(known.status).toBe(201);
+    });
+
     it('answers malformed JSON with 400 problem+json', async () => {
       expectProblem(
         await api.call('POST', '/v1/admin/api-keys', {

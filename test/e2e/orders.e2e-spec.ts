@@ -209,25 +209,38 @@ describe('orders and fulfilment', () => {
     expect(view.subOrders[0]).toMatchObject({ shipmentStatus: 'delivered', trackingCode: '1804500000001', carrierCode: 'VTP' });
   });
 
-  it('refuses an illegal shipment move with 409 and changes nothing', async () => {
-    const placed = await order([{ productId: products[2].id, quantity: 1 }]);
-    const shipmentId = (await settled(placed.body.id, 'confirmed')).subOrders[0].shipmentId as string;
-    await api.post(
-      `/v1/shipments/${shipmentId}/events`,
-      { status: 'out_for_delivery', occurredAt: '2026-01-28T08:00:00+07:00' },
-      { key: vnpost },
+  it('applies a report that skips scans, as the OpenAPI document says, and refuses only a returning parcel reported delivered (409)', async () => {
+    const described = (await api.get('/openapi.json')).body.paths['/v1/shipments/{id}/events'].post.description as string;
+    expect(described).toContain('`requested` → `delivered` is applied');
+    expect(described).toContain('409 `illegal_transition` only for a parcel on its way back (`returning`) reported `delivered`');
+    const report = (shipmentId: string, status: string, at: string, extra: Record<string, unknown> = {}) =>
+      api.post(`/v1/shipments/${shipmentId}/events`, { status, occurredAt: at, ...extra }, { key: vnpost });
+
+    // Delivered without a pick-up scan: applied; the order goes through shipping to delivered.
+    const skipped = await order([{ productId: products[2].id, quantity: 1 }]);
+    const skippedShipment = (await settled(skipped.body.id, 'confirmed')).subOrders[0].shipmentId as string;
+    expect((await report(skippedShipment, 'delivered', '2026-01-28T15:00:00+07:00', { trackingCode: 'EB000000009VN' })).body).toMatchObject(
+      { applied: true, status: 'delivered' },
     );
-    expectProblem(
-      await api.post(
-        `/v1/shipments/${shipmentId}/events`,
-        { status: 'returned', occurredAt: '2026-01-28T09:00:00+07:00' },
-        { key: vnpost },
-      ),
-      409,
-      'illegal_transition',
-    );
-    const listed = await api.get('/v1/shipments?status=out_for_delivery&limit=100', { key: vnpost });
-    expect((listed.body.items as { id: string }[]).map((s) => s.id)).toContain(shipmentId);
+    expect((await report(skippedShipment, 'picked_up', '2026-01-28T08:00:00+07:00')).body).toMatchObject({
+      applied: false,
+      ignored: 'stale',
+    });
+    expect((await settled(skipped.body.id, 'delivered')).subOrders[0]).toMatchObject({
+      shipmentStatus: 'delivered',
+      trackingCode: 'EB000000009VN',
+    });
+
+    // On its way back, then reported delivered: the one contradiction, 409, nothing changed.
+    const back = await order([{ productId: products[2].id, quantity: 1 }]);
+    const backShipment = (await settled(back.body.id, 'confirmed')).subOrders[0].shipmentId as string;
+    expect((await report(backShipment, 'returning', '2026-01-28T08:00:00+07:00')).body).toMatchObject({
+      applied: true,
+      status: 'returning',
+    });
+    expectProblem(await report(backShipment, 'delivered', '2026-01-28T09:00:00+07:00'), 409, 'illegal_transition');
+    const listed = await api.get('/v1/shipments?status=returning&limit=100', { key: vnpost });
+    expect((listed.body.items as { id: string }[]).map((s) => s.id)).toContain(backShipment);
   });
 
   it('rejects the whole order when one seller lacks stock, and gives the other reservations back', async () => {

@@ -17,7 +17,10 @@ describe('settlement', () => {
   const api = new Api();
   const kafka = testKafka('settlement-test');
   const producer = kafka.producer();
-  const carrierCode = `T${uuidv7().replace(/-/g, '').slice(-10).toUpperCase()}`;
+  // Carriers of the test cluster's CARRIER_CODES that only this suite uses: a carrier's ledger
+  // accounts (`carrier:<code>:…`) and its row in the daily report are this suite's alone.
+  const carrierCode = 'GHN';
+  const otherCarrierCode = 'GHTK';
   let carrier: string;
   let otherCarrier: string;
   let partner: string;
@@ -117,7 +120,7 @@ describe('settlement', () => {
   beforeAll(async () => {
     await producer.connect();
     carrier = (await api.issueKey('carrier', { carrierCode })).key;
-    otherCarrier = (await api.issueKey('carrier', { carrierCode: `${carrierCode}X` })).key;
+    otherCarrier = (await api.issueKey('carrier', { carrierCode: otherCarrierCode })).key;
     const p = await api.issueKey('partner');
     partner = p.key;
     partnerId = p.partnerId!;
@@ -356,7 +359,7 @@ describe('settlement', () => {
 
     it('rejects a statement naming another carrier’s shipments, with line numbers, posting nothing', async () => {
       const mine = ship(50000);
-      const theirs = ship(50000, { carrier: `${carrierCode}X` });
+      const theirs = ship(50000, { carrier: otherCarrierCode });
       const pending = (await balance()).pendingVnd;
       await deliver(mine, theirs);
       await eventually(async () => (await balance()).pendingVnd === pending + share(mine) + share(theirs));

@@ -3,6 +3,7 @@
 // environment: PostgreSQL (DATABASE_URL, else embedded), a Kafka broker, and the cluster of apps.
 const path = require('node:path');
 const { startStack, stopStack } = require('../../tools/stack');
+const { recordSecrets } = require('../../tools/log-check');
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -10,7 +11,8 @@ module.exports = async function globalSetup() {
   const t0 = Date.now();
   const stops = stopStack();
   globalThis.__NONGSAN_TEST__ = { stops };
-  const runId = `t${Date.now().toString(36)}`;
+  // tools/test.js names the run, to check its logs afterwards (tools/log-check.js).
+  const runId = process.env.TEST_RUN_ID ?? `t${Date.now().toString(36)}`;
   process.env.TEST_RUN_ID = runId;
   process.env.LOG_LEVEL ??= 'warn';
   const logDir = path.join(ROOT, '.data', 'test-logs', runId);
@@ -26,7 +28,13 @@ module.exports = async function globalSetup() {
       ...process.env,
       DB_NAME_PREFIX: `${runId}_sys`,
       NODE_ENV: 'test',
+      // The cluster logs what production logs (info: a line per request, its headers included),
+      // so that the log check after the run (tools/log-check.js) reads what an operator would.
+      LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'info',
       ADMIN_API_KEY: process.env.ADMIN_API_KEY ?? 'test-admin-key-0123456789',
+      // The carriers the suites' keys act for: each suite that reads a carrier's ledger accounts has
+      // codes of its own (settlement: GHN and GHTK; the fuzz test: BEST), the others share VTP and VNPOST.
+      CARRIER_CODES: 'VNPOST,VTP,GHN,GHTK,BEST',
       CARRIER_WEBHOOK_SECRETS: 'VTP:vtp-webhook-secret-test,VNPOST:vnpost-webhook-secret-test',
       OUTBOX_POLL_MS: '200',
       // A seller's deadline short enough for the expiry test to see it pass.
@@ -46,6 +54,10 @@ module.exports = async function globalSetup() {
   process.env.E2E_DB_NAME_PREFIX = env.DB_NAME_PREFIX;
   process.env.E2E_CARRIER_WEBHOOK_SECRETS = env.CARRIER_WEBHOOK_SECRETS;
   process.env.E2E_LOG_DIR = logDir;
+  recordSecrets(runId, [
+    { kind: 'admin key', value: env.ADMIN_API_KEY },
+    ...env.CARRIER_WEBHOOK_SECRETS.split(',').map((pair) => ({ kind: 'carrier token', value: pair.slice(pair.indexOf(':') + 1) })),
+  ]);
   console.log(
     `\nsetup: kafka ${broker.startedByUs ? 'started' : 'reused'} in ${(broker.readyMs / 1000).toFixed(1)} s; cluster of 6 processes ready; total ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import { answerClientErrorsAsProblems } from '@app/platform';
 import type { GatewayEnv } from './gateway.env';
 import { GatewayHealth } from './gateway.health';
 import { GatewayModule } from './gateway.module';
@@ -39,6 +40,7 @@ export async function startGateway(env: GatewayEnv, o: { shutdownHooks?: boolean
   if (o.shutdownHooks) app.enableShutdownHooks();
   serveOpenApi(app);
   const server: Server = app.getHttpServer();
+  answerClientErrorsAsProblems(server);
   server.keepAliveTimeout = env.HTTP_KEEP_ALIVE_MS;
   // Headers must be allowed to take longer than the keep-alive wait, or Node ends such a socket early.
   server.headersTimeout = env.HTTP_KEEP_ALIVE_MS + 1000;

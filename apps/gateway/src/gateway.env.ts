@@ -14,6 +14,13 @@ export class GatewayEnv extends ServiceEnv {
   @MinLength(16, { message: 'must be at least 16 characters' })
   ADMIN_API_KEY?: string;
 
+  /**
+   * Carriers the platform works with (the orders service reads the same variable): a carrier key
+   * is issued only for one of them, so a typo cannot create a carrier nobody ships with.
+   */
+  @Matches(/^[A-Z][A-Z0-9_]{1,19}(,[A-Z][A-Z0-9_]{1,19})*$/, { message: 'must be comma-separated carrier codes such as VNPOST,VTP' })
+  CARRIER_CODES: string = 'VNPOST,VTP';
+
   /** How long the gateway waits for a service's reply before answering 504. */
   @IsInt()
   @Min(100)

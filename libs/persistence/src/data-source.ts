@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import { QueryLogger } from './query-logger';
 
 export interface ServiceDataSourceOptions {
   url: string;
@@ -13,7 +14,7 @@ export interface ServiceDataSourceOptions {
 /** How long an idle pooled connection is kept open. */
 export const POOL_IDLE_TIMEOUT_MS = 5 * 60_000;
 
-/** A service's TypeORM options: PostgreSQL, migrations only (never `synchronize`), UTC sessions. */
+/** A service's TypeORM options: PostgreSQL, migrations only (never `synchronize`), UTC sessions, no SQL parameters in logs. */
 export function serviceDataSourceOptions(o: ServiceDataSourceOptions): DataSourceOptions {
   return {
     type: 'postgres',
@@ -23,7 +24,9 @@ export function serviceDataSourceOptions(o: ServiceDataSourceOptions): DataSourc
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Failed statements without their parameters (query-logger.ts); never every statement.
+    logging: ['error', 'warn'],
+    logger: new QueryLogger(),
     extra: {
       max: o.poolSize ?? 10,
       // pg-pool closes a connection idle for 10 s by default, so every burst above the steady

@@ -5,3 +5,4 @@ export * from './persistence.module';
 export * from './cursor';
 export * from './unique-violation';
 export * from './advisory-lock';
+export * from './query-logger';

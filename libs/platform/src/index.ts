@@ -11,4 +11,5 @@ export * from './platform.module';
 export * from './errors/i18n';
 export * from './time';
 export * from './http/public.decorator';
+export * from './http/client-error';
 export * from './errors/ownership';

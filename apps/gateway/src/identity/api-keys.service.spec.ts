@@ -51,7 +51,7 @@ function keysStore(rows: Record<string, Partial<ApiKey>>) {
 }
 
 describe('ApiKeysService.authenticate', () => {
-  const env = { ADMIN_API_KEY: 'local-admin-key' } as GatewayEnv;
+  const env = { ADMIN_API_KEY: 'local-admin-key', CARRIER_CODES: 'VNPOST,VTP' } as GatewayEnv;
   afterEach(() => jest.useRealTimers());
 
   it('refuses keys that are not of the issued shape without a lookup', async () => {

@@ -45,6 +45,7 @@ function sha256(text: string): string {
 @Injectable()
 export class ApiKeysService {
   private readonly bootstrapHash?: Buffer;
+  private readonly carrierCodes: Set<string>;
   private readonly known = new Map<string, { identity: Authenticated; until: number }>();
   /** Hashes of well-formed keys that are unknown or revoked, with when to stop trusting that. */
   private readonly refused = new Map<string, number>();
@@ -56,6 +57,7 @@ export class ApiKeysService {
     @Inject(GATEWAY_ENV) env: GatewayEnv,
   ) {
     if (env.ADMIN_API_KEY) this.bootstrapHash = Buffer.from(sha256(env.ADMIN_API_KEY), 'hex');
+    this.carrierCodes = new Set(env.CARRIER_CODES.split(','));
   }
 
   async issue(dto: IssueApiKeyDto, issuer: CallerIdentity): Promise<IssuedApiKeyDto> {
@@ -65,6 +67,16 @@ export class ApiKeysService {
           field: 'carrierCode',
           message: 'carrierCode is only for carrier keys',
           messageVi: 'carrierCode chỉ dùng cho khóa của hãng vận chuyển',
+        },
+      ]);
+    }
+    if (dto.carrierCode !== undefined && !this.carrierCodes.has(dto.carrierCode)) {
+      const known = [...this.carrierCodes].join(', ');
+      throw new ValidationFailedError([
+        {
+          field: 'carrierCode',
+          message: `carrierCode must be one of the platform's carriers: ${known}`,
+          messageVi: `carrierCode phải là một hãng vận chuyển của sàn: ${known}`,
         },
       ]);
     }

@@ -31,7 +31,11 @@ export class ShipmentsController {
   @ApiOperation({
     summary: 'Report a shipment status (picked_up with the waybill number, …, delivered with the COD collected).',
     description:
-      'Duplicates and late reports (e.g. in_transit after delivered) change nothing (`applied: false`); a move the state machine forbids is 409.',
+      'Carriers skip scans, so a report moves the shipment to any status its parcel can still reach, the scans in between ' +
+      'skipped: `requested` → `delivered` is applied (the order goes through `shipping` to `delivered`; tracking lists the ' +
+      'reported scans only), as is `out_for_delivery` → `returned`. Duplicates and late reports of a status already passed ' +
+      '(e.g. `in_transit` after `delivered`) change nothing (200, `applied: false`). 409 `illegal_transition` only for a parcel ' +
+      'on its way back (`returning`) reported `delivered`.',
   })
   @ApiOkResponse({ type: ShipmentReportResultDto })
   @ApiProblems(404, 409, 422)

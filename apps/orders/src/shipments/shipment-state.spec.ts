@@ -12,8 +12,15 @@ describe('shipment state machine', () => {
     ['delivered', 'in_transit', 'stale'],
     ['delivered', 'picked_up', 'stale'],
     ['returned', 'failed', 'stale'],
-    ['out_for_delivery', 'returned', 'illegal'],
-    ['in_transit', 'returned', 'illegal'],
+    // Skipped scans (ADR 0053): any status the parcel can still reach is applied.
+    ['requested', 'delivered', 'apply'],
+    ['requested', 'returned', 'apply'],
+    ['in_transit', 'returned', 'apply'],
+    ['out_for_delivery', 'returned', 'apply'],
+    ['failed', 'delivered', 'apply'],
+    ['failed', 'in_transit', 'stale'],
+    ['returning', 'delivered', 'illegal'],
+    ['picked_up', 'cancelled', 'illegal'],
   ] as const)('%s → %s: %s', (from, to, verdict) => {
     expect(judgeReport(from, to)).toBe(verdict);
   });

@@ -3,21 +3,43 @@ import { IllegalTransitionError } from '@app/platform';
 import type { Shipment } from './shipment.entity';
 
 /**
- * The shipment state machine of API.md, plus `cancelled` (before pick-up). Carriers skip steps
- * (a parcel may go from picked_up straight to delivered), so forward moves along the main path are
- * allowed; the order of `RANK` decides what is stale.
+ * One scan to the next as a parcel travels (API.md), plus `cancelled` (ours, before pick-up). A
+ * parcel on its way may also be sent back before an attempt (refused at the hub): `returning`.
  */
-const NEXT: Record<ShipmentStatus, readonly ShipmentStatus[]> = {
-  requested: ['picked_up', 'in_transit', 'out_for_delivery', 'delivered', 'failed', 'cancelled'],
-  picked_up: ['in_transit', 'out_for_delivery', 'delivered', 'failed', 'returning'],
-  in_transit: ['out_for_delivery', 'delivered', 'failed', 'returning'],
+const SCAN: Record<ShipmentStatus, readonly ShipmentStatus[]> = {
+  requested: ['picked_up', 'cancelled'],
+  picked_up: ['in_transit', 'returning'],
+  in_transit: ['out_for_delivery', 'returning'],
   out_for_delivery: ['delivered', 'failed'],
-  failed: ['out_for_delivery', 'returning', 'returned'],
+  failed: ['out_for_delivery', 'returning'],
   returning: ['returned'],
   delivered: [],
   returned: [],
   cancelled: [],
 };
+
+/**
+ * Carriers skip scans (a parcel reported delivered that was never reported picked up; returned
+ * straight from out for delivery), so a report moves the shipment to any status its parcel can
+ * reach from where it is, the scans in between skipped (ADR 0053): the reachable statuses.
+ */
+function reachableFrom(from: ShipmentStatus): ShipmentStatus[] {
+  const reached = new Set<ShipmentStatus>();
+  const walk = (s: ShipmentStatus) => {
+    for (const to of SCAN[s]) {
+      if (!reached.has(to)) {
+        reached.add(to);
+        walk(to);
+      }
+    }
+  };
+  walk(from);
+  reached.delete(from);
+  return [...reached];
+}
+
+const NEXT = {} as Record<ShipmentStatus, readonly ShipmentStatus[]>;
+for (const from of Object.keys(SCAN) as ShipmentStatus[]) NEXT[from] = reachableFrom(from);
 
 /** Progress along the parcel's journey: a report below the current rank is stale. */
 const RANK: Record<ShipmentStatus, number> = {
@@ -35,9 +57,10 @@ const RANK: Record<ShipmentStatus, number> = {
 export type ReportVerdict = 'apply' | 'duplicate' | 'stale' | 'illegal';
 
 /**
- * What to do with a carrier's report of `to` while the shipment is `from`. A report of a status
- * already passed (a late `in_transit` after `delivered`) is stale and changes nothing; a move the
- * machine forbids from a non-terminal state (e.g. `out_for_delivery` → `returned`) is illegal.
+ * What to do with a carrier's report of `to` while the shipment is `from`. A status the parcel
+ * can still reach is applied, scans skipped or not; one already passed (a late `in_transit` after
+ * `delivered`) is stale and changes nothing; the one contradiction left, a parcel on its way back
+ * reported `delivered`, is illegal (409: an operator looks at it).
  */
 export function judgeReport(from: ShipmentStatus, to: ShipmentStatus): ReportVerdict {
   if (from === to) return 'duplicate';
