@@ -78,7 +78,7 @@ async function cluster() {
         `kafka ${broker.startedByUs ? 'started' : 'reused'} on ${broker.brokers.join(',')} in ${(broker.readyMs / 1000).toFixed(1)} s; ${fate.atStart}`,
       );
     },
-    cluster: { echo: true },
+    cluster: { echo: true, metricsPort: Number(process.env.METRICS_PORT ?? 3100) },
   });
   onSignal(stops, () => console.log(fate.atStop));
   const pids = [...system.children.entries()].map(([app, c]) => `${app}=${c.pid}`).join(' ');

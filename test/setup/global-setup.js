@@ -46,6 +46,8 @@ module.exports = async function globalSetup() {
   process.env.E2E_DB_NAME_PREFIX = env.DB_NAME_PREFIX;
   process.env.E2E_CARRIER_WEBHOOK_SECRETS = env.CARRIER_WEBHOOK_SECRETS;
   process.env.E2E_LOG_DIR = logDir;
+  // Where Prometheus would scrape each process (the gateway: its internal METRICS_PORT).
+  process.env.E2E_METRICS_URLS = JSON.stringify(Object.fromEntries(cluster.names().map((name) => [name, cluster.metricsUrl(name)])));
   console.log(
     `\nsetup: kafka ${broker.startedByUs ? 'started' : 'reused'} in ${(broker.readyMs / 1000).toFixed(1)} s; cluster of 6 processes ready; total ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
