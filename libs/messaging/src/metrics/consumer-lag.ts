@@ -1,5 +1,5 @@
 import { deadLetterTopic } from '@app/contracts';
-import type { Admin } from 'kafkajs';
+import { AssignerProtocol, type Admin } from 'kafkajs';
 
 export interface GroupLag {
   group: string;
@@ -33,8 +33,17 @@ export async function kafkaBacklog(admin: Admin, prefix: string): Promise<KafkaB
   };
   const lags: GroupLag[] = [];
   const consumed = new Set<string>();
+  // The topics a group's members subscribe to, so a group that has not committed yet shows its
+  // whole backlog rather than nothing; plus those it committed on (no member running: all of them).
+  const { groups: described } = ids.length ? await admin.describeGroups(ids) : { groups: [] };
   for (const group of ids) {
-    for (const { topic, partitions } of await admin.fetchOffsets({ groupId: group })) {
+    const topics = new Set<string>();
+    for (const m of described.find((g) => g.groupId === group)?.members ?? []) {
+      for (const t of AssignerProtocol.MemberMetadata.decode(m.memberMetadata)?.topics ?? []) topics.add(t);
+    }
+    for (const { topic } of await admin.fetchOffsets({ groupId: group })) topics.add(topic);
+    if (topics.size === 0) continue;
+    for (const { topic, partitions } of await admin.fetchOffsets({ groupId: group, topics: [...topics] })) {
       consumed.add(topic);
       const byPartition = new Map((await topicEnds(topic)).map((p) => [p.partition, p]));
       let lag = 0;
