@@ -59,6 +59,11 @@ describe('metrics', () => {
       find(gateway, 'http_request_duration_seconds_count', { route: '/v1/categories', status_code: '200' })[0].value,
     ).toBeGreaterThanOrEqual(1);
     expect(counts.filter((s) => s.labels.route.includes(id))).toEqual([]);
+    // An unknown path is one series, not one per path.
+    expect((await api.get(`/no-such-path/${id}`, { key: storefront })).status).toBe(404);
+    const after = find(await scrape(scrapeUrls().gateway), 'http_request_duration_seconds_count');
+    expect(after.filter((s) => s.labels.route.includes('no-such-path'))).toEqual([]);
+    expect(after.filter((s) => s.labels.route === 'unmatched' && s.labels.status_code === '404').length).toBe(1);
   });
 
   it('reports each service’s outbox backlog, its consumer groups’ lag and webhook delivery backlog', async () => {
@@ -78,20 +83,33 @@ describe('metrics', () => {
   it('counts a message parked in a DLQ and shows the DLQ’s depth', async () => {
     const producer = testKafka('metrics-test').producer();
     await producer.connect();
-    await producer.send({ topic: Topics.catalogEvents, messages: [{ key: `metrics-${uuidv7()}`, value: 'not a CloudEvent' }] });
+    // A well-formed envelope of a type no service knows: dead-lettered at once (`unknown_type`), and
+    // harmless to the other tests that read this topic from its beginning.
+    const id = uuidv7();
+    const envelope = {
+      specversion: '1.0',
+      id,
+      source: '/test/metrics',
+      type: 'test.metrics.probed.v1',
+      subject: `metrics-${id}`,
+      time: new Date().toISOString(),
+      datacontenttype: 'application/json',
+      data: {},
+    };
+    await producer.send({ topic: Topics.catalogEvents, messages: [{ key: envelope.subject, value: JSON.stringify(envelope) }] });
     await producer.disconnect();
     const dlq = `${Topics.catalogEvents}.dlq`;
     await eventually(
       async () => {
         const all = await scrapeAll();
         const parked = [...all.values()].flatMap((e) =>
-          find(e, 'events_dead_lettered_total', { topic: Topics.catalogEvents, reason: 'malformed_envelope' }),
+          find(e, 'events_dead_lettered_total', { topic: Topics.catalogEvents, reason: 'unknown_type' }),
         );
         const depth = [...all.values()].flatMap((e) => find(e, 'kafka_dlq_messages', { topic: dlq }));
         return parked.some((s) => s.value >= 1) && depth.some((s) => s.value >= 1);
       },
       30000,
-      `the malformed message counted and ${dlq} deeper than 0`,
+      `the unknown event counted and ${dlq} deeper than 0`,
     );
   });
 

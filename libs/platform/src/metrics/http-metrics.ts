@@ -7,7 +7,7 @@ interface RoutedRequest extends IncomingMessage {
   baseUrl?: string;
 }
 
-/** Where an unmatched request (404 before any route, or refused by a body parser) is counted. */
+/** Where a request no route of the API matched (a 404 for an unknown path, or refused before routing) is counted. */
 export const UNMATCHED_ROUTE = 'unmatched';
 
 /**
@@ -27,7 +27,9 @@ export function httpMetrics(): (req: IncomingMessage, res: ServerResponse, next:
     const started = process.hrtime.bigint();
     res.once('finish', () => {
       const r = req as RoutedRequest;
-      const template = typeof r.route?.path === 'string' ? `${r.baseUrl ?? ''}${r.route.path}` : UNMATCHED_ROUTE;
+      const path = typeof r.route?.path === 'string' ? `${r.baseUrl ?? ''}${r.route.path}` : undefined;
+      // No route, or only the framework's catch-all (`{/*splat}`, Nest's not-found handler).
+      const template = path === undefined || path.includes('*') ? UNMATCHED_ROUTE : path;
       duration.observe(
         { method: req.method ?? 'GET', route: template, status_code: String(res.statusCode) },
         Number(process.hrtime.bigint() - started) / 1e9,
