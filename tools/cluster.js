@@ -103,13 +103,8 @@ async function startCluster(o) {
     counts.set(app, n);
     const name = n === 1 ? app : `${app}-${n}`;
     const env = { ...o.env, TRANSPORT: 'kafka', ...(n === 1 ? {} : { SERVICE_INSTANCE: name }), ...extraEnv };
-    procs.set(name, {
-      app,
-      env,
-      readyUrl: `http://127.0.0.1:${readyPort}/health/ready`,
-      metricsUrl: `http://127.0.0.1:${scrapePort}/metrics`,
-      expected: false,
-    });
+    procs.set(name, { app, env, readyUrl: `http://127.0.0.1:${readyPort}/health/ready`, expected: false });
+    procs.get(name).metricsUrl = `http://127.0.0.1:${scrapePort}/metrics`;
     if (o.logDir) logs.set(name, fs.createWriteStream(path.join(o.logDir, `${name}.log`), { flags: 'a' }));
     return name;
   };
