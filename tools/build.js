@@ -21,6 +21,7 @@ function build({ quiet = false } = {}) {
       'libs',
       'tools/quickstart',
       'tools/ops',
+      'tools/contracts',
       '-d',
       DIST,
       '--config-file',

@@ -1,5 +1,6 @@
 'use strict';
-// `npm run check`: format check, type-aware lint with no warnings allowed, and the type check.
+// `npm run check`: format check, type-aware lint with no warnings allowed, the type check, and the
+// committed contracts (docs/api/openapi.json, asyncapi.json) against what the code produces.
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
@@ -10,6 +11,7 @@ const steps = [
   ['format', bin('prettier', 'bin/prettier.cjs'), ['--check', '--log-level', 'warn', '.']],
   ['lint', bin('eslint', 'bin/eslint.js'), ['--max-warnings', '0', '.']],
   ['types', bin('typescript', 'bin/tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+  ['contracts', path.join(ROOT, 'tools', 'contracts.js'), ['--check']],
 ];
 
 let failed = false;

@@ -45,7 +45,8 @@ function pipeLines(name, stream, sink) {
  * @property {NodeJS.ProcessEnv} env
  * @property {number} [port]            gateway HTTP port (default env PORT or 3000)
  * @property {number} [healthPortBase]  the services' health ports, in SERVICES order (default 3101)
- * @property {number} [extraPortBase]   first port for extra instances (default healthPortBase + 4)
+ * @property {number} [metricsPort]     the gateway's internal /metrics port (default healthPortBase + 5, after the services')
+ * @property {number} [extraPortBase]   first port for extra instances (default metricsPort + 1)
  * @property {Partial<Record<string, number>>} [instances]  instances per app (default 1 each)
  * @property {string} [logDir]          one `<name>.log` per process (appended across restarts)
  * @property {boolean} [echo]           copy every log line to stdout
@@ -61,6 +62,7 @@ function pipeLines(name, stream, sink) {
  * @property {() => string[]} names                  every process name (`orders`, `orders-2`, …)
  * @property {(name: string) => string} appOf        the app a process runs
  * @property {(name: string) => string} readyUrl     its /health/ready
+ * @property {(name: string) => string} metricsUrl   its /metrics (the gateway's on its internal METRICS_PORT)
  * @property {(name: string) => boolean} isRunning
  * @property {(name: string, signal?: NodeJS.Signals) => Promise<{ code: number | null, signal: string | null }>} kill
  *   signals one process (default SIGKILL) and resolves when it has exited; it stays down
@@ -81,9 +83,10 @@ function pipeLines(name, stream, sink) {
 async function startCluster(o) {
   const port = o.port ?? Number(o.env.PORT ?? 3000);
   const healthPortBase = o.healthPortBase ?? 3101;
-  let nextPort = o.extraPortBase ?? healthPortBase + SERVICES.length;
+  const metricsPort = o.metricsPort ?? healthPortBase + SERVICES.length;
+  let nextPort = o.extraPortBase ?? metricsPort + 1;
   const timeoutMs = o.timeoutMs ?? 120000;
-  /** @type {Map<string, { app: string, env: NodeJS.ProcessEnv, readyUrl: string, child?: import('node:child_process').ChildProcess, expected: boolean }>} */
+  /** @type {Map<string, { app: string, env: NodeJS.ProcessEnv, readyUrl: string, metricsUrl: string, child?: import('node:child_process').ChildProcess, expected: boolean }>} */
   const procs = new Map();
   const children = new Map();
   const logs = new Map();
@@ -95,7 +98,7 @@ async function startCluster(o) {
     logs.get(name)?.write(`${line}\n`);
   };
 
-  const define = (app, extraEnv, readyPort) => {
+  const define = (app, extraEnv, readyPort, scrapePort = readyPort) => {
     const n = (counts.get(app) ?? 0) + 1;
     counts.set(app, n);
     const name = n === 1 ? app : `${app}-${n}`;
@@ -103,11 +106,13 @@ async function startCluster(o) {
     // removes what its killed run left in the consumer groups at once (ADR 0056).
     const env = { ...o.env, TRANSPORT: 'kafka', SERVICE_INSTANCE: name, ...extraEnv };
     procs.set(name, { app, env, readyUrl: `http://127.0.0.1:${readyPort}/health/ready`, expected: false });
+    procs.get(name).metricsUrl = `http://127.0.0.1:${scrapePort}/metrics`;
     if (o.logDir) logs.set(name, fs.createWriteStream(path.join(o.logDir, `${name}.log`), { flags: 'a' }));
     return name;
   };
   const defineService = (app, healthPort) => define(app, { HEALTH_PORT: String(healthPort) }, healthPort);
-  const defineGateway = (gatewayPort) => define('gateway', { PORT: String(gatewayPort) }, gatewayPort);
+  const defineGateway = (gatewayPort, gatewayMetricsPort) =>
+    define('gateway', { PORT: String(gatewayPort), METRICS_PORT: String(gatewayMetricsPort) }, gatewayPort, gatewayMetricsPort);
 
   const spawnProc = (name) => {
     const p = procs.get(name);
@@ -188,7 +193,7 @@ async function startCluster(o) {
   const addInstance = async (app, { wait = true, env = {} } = {}) => {
     if (!APPS.includes(app)) throw new Error(`unknown app ${app}`);
     const extraPort = nextPort++;
-    const name = app === 'gateway' ? defineGateway(extraPort) : defineService(app, extraPort);
+    const name = app === 'gateway' ? defineGateway(extraPort, nextPort++) : defineService(app, extraPort);
     Object.assign(procs.get(name).env, env);
     spawnProc(name);
     if (wait) await waitReady(name);
@@ -212,8 +217,8 @@ async function startCluster(o) {
     services.forEach(spawnProc);
     await Promise.all(services.map((name) => waitForReady(procs.get(name).readyUrl, timeoutMs, isDead)));
     const gateways = [
-      defineGateway(port),
-      ...Array.from({ length: Math.max(0, (o.instances?.gateway ?? 1) - 1) }, () => defineGateway(nextPort++)),
+      defineGateway(port, metricsPort),
+      ...Array.from({ length: Math.max(0, (o.instances?.gateway ?? 1) - 1) }, () => defineGateway(nextPort++, nextPort++)),
     ];
     gateways.forEach(spawnProc);
     await Promise.all(gateways.map((name) => waitForReady(procs.get(name).readyUrl, timeoutMs, isDead)));
@@ -227,6 +232,7 @@ async function startCluster(o) {
     names: () => [...procs.keys()],
     appOf: (name) => procs.get(name).app,
     readyUrl: (name) => procs.get(name).readyUrl,
+    metricsUrl: (name) => procs.get(name).metricsUrl,
     isRunning: (name) => running(procs.get(name)?.child),
     kill,
     restart,

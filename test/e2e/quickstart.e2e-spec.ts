@@ -10,7 +10,14 @@ describe('quick start (one process, in-process transport)', () => {
   let base: string;
 
   beforeAll(async () => {
-    system = await startQuickstart({ ...process.env, DB_NAME_PREFIX: `${runId()}_qs`, PORT: '0', LOG_LEVEL: 'warn', ADMIN_API_KEY: ADMIN });
+    system = await startQuickstart({
+      ...process.env,
+      DB_NAME_PREFIX: `${runId()}_qs`,
+      PORT: '0',
+      METRICS_PORT: '0',
+      LOG_LEVEL: 'warn',
+      ADMIN_API_KEY: ADMIN,
+    });
     const gateway = system.apps[system.apps.length - 1];
     base = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
   });

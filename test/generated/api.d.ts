@@ -10,7 +10,7 @@ export interface paths {
       cookie?: never;
     };
     /** Public trace page (HTML, Vietnamese): producer, farm, certifications, diary, journey, verification. */
-    get: operations['TracePageController_page'];
+    get: operations['getTracePage'];
     put?: never;
     post?: never;
     delete?: never;
@@ -27,13 +27,13 @@ export interface paths {
       cookie?: never;
     };
     /** List API keys, newest first (never the keys themselves). */
-    get: operations['ApiKeysController_list'];
+    get: operations['listApiKeys'];
     put?: never;
     /**
      * Issue an API key (shown once).
      * @description A partner key owns the sellers it registers; a carrier key is bound to a carrier code.
      */
-    post: operations['ApiKeysController_issue'];
+    post: operations['issueApiKey'];
     delete?: never;
     options?: never;
     head?: never;
@@ -50,7 +50,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Revoke an API key: it stops working at once. */
-    post: operations['ApiKeysController_revoke'];
+    post: operations['revokeApiKey'];
     delete?: never;
     options?: never;
     head?: never;
@@ -68,7 +68,7 @@ export interface paths {
      * Every ledger account’s totals and balance, a page at a time; total debits always equal total credits.
      * @description Accounts in code order, `limit` per page (up to 1,000) after `cursor`, optionally only codes starting with `prefix`. `totalDebitsVnd`, `totalCreditsVnd`, `accountCount` and `balanced` cover the whole ledger on every page.
      */
-    get: operations['LedgerAdminController_trialBalance'];
+    get: operations['getTrialBalance'];
     put?: never;
     post?: never;
     delete?: never;
@@ -87,7 +87,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Suspend a product (it leaves storefronts) or lift the suspension. */
-    post: operations['ModerationController_product'];
+    post: operations['setProductSuspension'];
     delete?: never;
     options?: never;
     head?: never;
@@ -102,7 +102,7 @@ export interface paths {
       cookie?: never;
     };
     /** Operator report for a day: orders placed, delivered, returned; COD collected, remitted, outstanding per carrier and province. */
-    get: operations['LedgerAdminController_daily'];
+    get: operations['getDailyReport'];
     put?: never;
     post?: never;
     delete?: never;
@@ -121,7 +121,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Suspend a seller (all its products leave storefronts) or lift the suspension. */
-    post: operations['ModerationController_seller'];
+    post: operations['setSellerSuspension'];
     delete?: never;
     options?: never;
     head?: never;
@@ -141,7 +141,7 @@ export interface paths {
      * A carrier’s native status webhook (Viettel Post `VTP`: `{ DATA, TOKEN }`; Vietnam Post `VNPOST`: its JSON with a `Token` header).
      * @description The carrier’s own status code is kept next to ours; unknown codes are recorded and change nothing.
      */
-    post: operations['ShipmentsController_webhook'];
+    post: operations['receiveCarrierWebhook'];
     delete?: never;
     options?: never;
     head?: never;
@@ -156,7 +156,7 @@ export interface paths {
       cookie?: never;
     };
     /** The product category tree (Vietnamese names first, English alongside). */
-    get: operations['CategoriesController_list'];
+    get: operations['listCategories'];
     put?: never;
     post?: never;
     delete?: never;
@@ -178,7 +178,7 @@ export interface paths {
      * Capture a standard EPCIS 2.0 JSON(-LD) document from another traceability system.
      * @description Validated against GS1’s EPCIS 2.0 JSON Schema; every event must concern one of the partner’s lots (by its LGTIN class id, as URN or GS1 Digital Link). All or nothing: one invalid event and nothing is stored. The events join the lots’ hash chains.
      */
-    post: operations['EpcisCaptureController_capture'];
+    post: operations['captureEpcisDocument'];
     delete?: never;
     options?: never;
     head?: never;
@@ -193,7 +193,7 @@ export interface paths {
       cookie?: never;
     };
     /** An accepted capture: how many events, which lots. */
-    get: operations['EpcisCaptureController_get'];
+    get: operations['getEpcisCapture'];
     put?: never;
     post?: never;
     delete?: never;
@@ -210,7 +210,7 @@ export interface paths {
       cookie?: never;
     };
     /** The caller’s events (kept 30 days), oldest first: the same ids and bodies as the webhook deliveries, for receivers that poll or missed some. Keep `nextCursor` and pass it as `after`: nothing is skipped or repeated. */
-    get: operations['EventsController_list'];
+    get: operations['listEvents'];
     put?: never;
     post?: never;
     delete?: never;
@@ -227,10 +227,10 @@ export interface paths {
       cookie?: never;
     };
     /** The partner’s lots (an operator: all), newest first; `sellerId` for one seller’s. */
-    get: operations['LotsController_list'];
+    get: operations['listLots'];
     put?: never;
     /** Open a harvest lot for one of the partner’s sellers; it gets a trace code and a GS1 lot id. */
-    post: operations['LotsController_create'];
+    post: operations['createLot'];
     delete?: never;
     options?: never;
     head?: never;
@@ -245,7 +245,7 @@ export interface paths {
       cookie?: never;
     };
     /** A lot (partners: only their sellers’). */
-    get: operations['LotsController_get'];
+    get: operations['getLot'];
     put?: never;
     post?: never;
     delete?: never;
@@ -262,13 +262,13 @@ export interface paths {
       cookie?: never;
     };
     /** The lot’s history: a page of entries (JSON), or with Accept: application/ld+json the whole EPCIS 2.0 document. */
-    get: operations['LotsController_events'];
+    get: operations['listLotEvents'];
     put?: never;
     /**
      * Record a farm diary entry (planting, fertilizing, spraying, harvesting, packing, inspection, certification).
      * @description Stored as an EPCIS 2.0 event, hashed and chained. A harvest inside a spraying’s pre-harvest interval is accepted and flagged.
      */
-    post: operations['LotsController_record'];
+    post: operations['recordLotEvent'];
     delete?: never;
     options?: never;
     head?: never;
@@ -283,7 +283,7 @@ export interface paths {
       cookie?: never;
     };
     /** QR code of the lot’s public trace page: PNG, or SVG with Accept: image/svg+xml. */
-    get: operations['LotsController_qr'];
+    get: operations['getLotQrCode'];
     put?: never;
     post?: never;
     delete?: never;
@@ -300,7 +300,7 @@ export interface paths {
       cookie?: never;
     };
     /** Recompute the lot’s hash chain: intact, or broken at entry N. */
-    get: operations['LotsController_verify'];
+    get: operations['verifyLot'];
     put?: never;
     post?: never;
     delete?: never;
@@ -320,13 +320,13 @@ export interface paths {
      * Orders the caller may see: a storefront its own, a partner those holding its sellers’ sub-orders (only those shown), an operator all.
      * @description Newest change first. With `updatedSince` the oldest change comes first and `nextCursor` is always given: polling with it never skips or repeats a change (catch-up). Keep the same filters across the pages of one listing.
      */
-    get: operations['OrdersController_list'];
+    get: operations['listOrders'];
     put?: never;
     /**
      * Place a COD order; it starts `pending` and is split into one sub-order per seller.
      * @description Prices come from the catalog, never from the request. The order becomes `confirmed` when every seller’s stock is reserved, `rejected` otherwise.
      */
-    post: operations['OrdersController_place'];
+    post: operations['placeOrder'];
     delete?: never;
     options?: never;
     head?: never;
@@ -341,7 +341,7 @@ export interface paths {
       cookie?: never;
     };
     /** An order with its sub-orders, their deadlines and parcels’ tracking (partners: their sellers’ only, buyer phone masked). */
-    get: operations['OrdersController_get'];
+    get: operations['getOrder'];
     put?: never;
     post?: never;
     delete?: never;
@@ -360,7 +360,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Cancel an order until it is handed to the carrier; reserved stock goes back. */
-    post: operations['OrdersController_cancel'];
+    post: operations['cancelOrder'];
     delete?: never;
     options?: never;
     head?: never;
@@ -380,7 +380,7 @@ export interface paths {
      * The seller accepts its sub-order (`awaiting_seller` → `accepted`): only then is the shipment requested.
      * @description An optional pickup window (in the future, within 7 days, at least 1 hour long) travels to the carrier in `shipment.requested.v1`. After the deadline, or in any other state, 409 names the state and nothing changes.
      */
-    post: operations['OrdersController_accept'];
+    post: operations['acceptSubOrder'];
     delete?: never;
     options?: never;
     head?: never;
@@ -400,7 +400,7 @@ export interface paths {
      * The seller declines its sub-order (`awaiting_seller` → `declined`): stock released, the order’s totals and COD lowered.
      * @description When no sub-order of the order is left, the order is cancelled.
      */
-    post: operations['OrdersController_decline'];
+    post: operations['declineSubOrder'];
     delete?: never;
     options?: never;
     head?: never;
@@ -415,10 +415,10 @@ export interface paths {
       cookie?: never;
     };
     /** Payout batches, newest first (each with its figures; GET /v1/payouts/{id} for its transfers). */
-    get: operations['PayoutsController_list'];
+    get: operations['listPayouts'];
     put?: never;
     /** Pay out every available seller balance at or above a minimum: a payout batch with a VietQR per seller. */
-    post: operations['PayoutsController_create'];
+    post: operations['createPayout'];
     delete?: never;
     options?: never;
     head?: never;
@@ -433,7 +433,7 @@ export interface paths {
       cookie?: never;
     };
     /** A payout batch. */
-    get: operations['PayoutsController_get'];
+    get: operations['getPayout'];
     put?: never;
     post?: never;
     delete?: never;
@@ -450,7 +450,7 @@ export interface paths {
       cookie?: never;
     };
     /** The payout batch’s bank-transfer file (CSV, UTF-8 with BOM). */
-    get: operations['PayoutsController_bankFile'];
+    get: operations['getPayoutBankFile'];
     put?: never;
     post?: never;
     delete?: never;
@@ -469,7 +469,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Mark a payout batch paid (the transfers were made): balances move to paid. */
-    post: operations['PayoutsController_markPaid'];
+    post: operations['markPayoutPaid'];
     delete?: never;
     options?: never;
     head?: never;
@@ -487,10 +487,10 @@ export interface paths {
      * Search the catalog: accent-insensitive, typo-tolerant, with filters.
      * @description Storefronts and carriers see products on sale; partners their own in any status; admins everything.
      */
-    get: operations['ProductsController_search'];
+    get: operations['searchProducts'];
     put?: never;
     /** List a product for one of the partner’s sellers. */
-    post: operations['ProductsController_create'];
+    post: operations['createProduct'];
     delete?: never;
     options?: never;
     head?: never;
@@ -505,14 +505,14 @@ export interface paths {
       cookie?: never;
     };
     /** A product. */
-    get: operations['ProductsController_get'];
+    get: operations['getProduct'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
     /** Change price, stock, description or status (draft | active | paused). */
-    patch: operations['ProductsController_update'];
+    patch: operations['updateProduct'];
     trace?: never;
   };
   '/v1/remittances': {
@@ -523,13 +523,13 @@ export interface paths {
       cookie?: never;
     };
     /** The carrier’s remittances (an operator: every carrier’s), newest first, with their reconciliation figures. */
-    get: operations['RemittancesController_list'];
+    get: operations['listRemittances'];
     put?: never;
     /**
      * Send a COD remittance statement (JSON lines, or a CSV file streamed in chunks, of any size).
      * @description `Content-Type: text/csv` with `?batchId=&bankTransferRef=&totalTransferredVnd=` and a header row naming the line fields; or JSON. Reconciliation runs asynchronously: 202 with status `processing` (GET shows the result). The same batchId with the same lines again is a replay (200, nothing posted twice); with other lines 409. Malformed lines: 422 naming each line.
      */
-    post: operations['RemittancesController_upload'];
+    post: operations['uploadRemittance'];
     delete?: never;
     options?: never;
     head?: never;
@@ -544,7 +544,7 @@ export interface paths {
       cookie?: never;
     };
     /** A remittance statement’s reconciliation: counts and sums per outcome, every discrepancy, missing COD. */
-    get: operations['RemittancesController_get'];
+    get: operations['getRemittance'];
     put?: never;
     post?: never;
     delete?: never;
@@ -561,10 +561,10 @@ export interface paths {
       cookie?: never;
     };
     /** The partner’s sellers (an operator: all), newest first. */
-    get: operations['SellersController_list'];
+    get: operations['listSellers'];
     put?: never;
     /** Register a farm household, cooperative or enterprise (2025 province and ward codes). */
-    post: operations['SellersController_register'];
+    post: operations['registerSeller'];
     delete?: never;
     options?: never;
     head?: never;
@@ -579,7 +579,7 @@ export interface paths {
       cookie?: never;
     };
     /** A seller (partners: only their own). */
-    get: operations['SellersController_get'];
+    get: operations['getSeller'];
     put?: never;
     post?: never;
     delete?: never;
@@ -589,7 +589,7 @@ export interface paths {
      * Change how the seller takes orders (`orderAcceptance`), its phone or its pickup address.
      * @description Applies to orders placed afterwards; carriers get the new pickup point with the next shipments requested.
      */
-    patch: operations['SellersController_update'];
+    patch: operations['updateSeller'];
     trace?: never;
   };
   '/v1/sellers/{id}/balance': {
@@ -600,7 +600,7 @@ export interface paths {
       cookie?: never;
     };
     /** A seller’s balances: pending (awaiting remittance), available, in payout, paid. */
-    get: operations['SellerMoneyController_balance'];
+    get: operations['getSellerBalance'];
     put?: never;
     post?: never;
     delete?: never;
@@ -618,7 +618,7 @@ export interface paths {
     };
     get?: never;
     /** Record the bank account a seller is paid to (payout bank file and VietQR). */
-    put: operations['SellerMoneyController_putBankAccount'];
+    put: operations['putSellerBankAccount'];
     post?: never;
     delete?: never;
     options?: never;
@@ -634,7 +634,7 @@ export interface paths {
       cookie?: never;
     };
     /** A seller’s ledger lines over a period, as JSON or CSV (UTF-8 with BOM, Vietnamese headers available). */
-    get: operations['SellerMoneyController_statement'];
+    get: operations['getSellerStatement'];
     put?: never;
     post?: never;
     delete?: never;
@@ -651,7 +651,7 @@ export interface paths {
       cookie?: never;
     };
     /** The calling carrier’s shipments, newest first, optionally by status. */
-    get: operations['ShipmentsController_list'];
+    get: operations['listShipments'];
     put?: never;
     post?: never;
     delete?: never;
@@ -673,7 +673,7 @@ export interface paths {
      * Report a shipment status (picked_up with the waybill number, …, delivered with the COD collected).
      * @description Carriers skip scans, so a report moves the shipment to any status its parcel can still reach, the scans in between skipped: `requested` → `delivered` is applied (the order goes through `shipping` to `delivered`; tracking lists the reported scans only), as is `out_for_delivery` → `returned`. Duplicates and late reports of a status already passed (e.g. `in_transit` after `delivered`) change nothing (200, `applied: false`). 409 `illegal_transition` only for a parcel on its way back (`returning`) reported `delivered`.
      */
-    post: operations['ShipmentsController_report'];
+    post: operations['reportShipmentEvent'];
     delete?: never;
     options?: never;
     head?: never;
@@ -690,7 +690,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Shipping fee and COD fee per seller for a basket and a delivery address. */
-    post: operations['OrdersController_quote'];
+    post: operations['quoteShipping'];
     delete?: never;
     options?: never;
     head?: never;
@@ -705,10 +705,10 @@ export interface paths {
       cookie?: never;
     };
     /** The caller’s webhook endpoints, newest first. */
-    get: operations['WebhookEndpointsController_list'];
+    get: operations['listWebhookEndpoints'];
     put?: never;
     /** Register a webhook endpoint: signed deliveries (Standard Webhooks) of the chosen event types. The secret is shown once. */
-    post: operations['WebhookEndpointsController_create'];
+    post: operations['createWebhookEndpoint'];
     delete?: never;
     options?: never;
     head?: never;
@@ -723,15 +723,15 @@ export interface paths {
       cookie?: never;
     };
     /** A webhook endpoint (never its secret). */
-    get: operations['WebhookEndpointsController_get'];
+    get: operations['getWebhookEndpoint'];
     put?: never;
     post?: never;
     /** Delete a webhook endpoint with its delivery log (its events stay in the feed). */
-    delete: operations['WebhookEndpointsController_delete'];
+    delete: operations['deleteWebhookEndpoint'];
     options?: never;
     head?: never;
     /** Change the URL, event types, description or status (`enabled` again after the platform disabled it). */
-    patch: operations['WebhookEndpointsController_update'];
+    patch: operations['updateWebhookEndpoint'];
     trace?: never;
   };
   '/v1/webhook-endpoints/{id}/deliveries': {
@@ -742,7 +742,7 @@ export interface paths {
       cookie?: never;
     };
     /** The delivery log: every attempt (and the one due), newest first. */
-    get: operations['WebhookEndpointsController_deliveries'];
+    get: operations['listWebhookDeliveries'];
     put?: never;
     post?: never;
     delete?: never;
@@ -761,7 +761,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send the endpoint’s events of a time range again (all, or only those that failed for good). */
-    post: operations['WebhookEndpointsController_replay'];
+    post: operations['replayWebhookEvents'];
     delete?: never;
     options?: never;
     head?: never;
@@ -778,7 +778,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** A new secret (shown once); for 24 h deliveries carry signatures with both the new and the old one. */
-    post: operations['WebhookEndpointsController_rotate'];
+    post: operations['rotateWebhookSecret'];
     delete?: never;
     options?: never;
     head?: never;
@@ -795,7 +795,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send one signed `webhook.test` delivery (or a sample of `type`) now; see it in the delivery log. */
-    post: operations['WebhookEndpointsController_test'];
+    post: operations['testWebhookEndpoint'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2484,7 +2484,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  TracePageController_page: {
+  getTracePage: {
     parameters: {
       query?: never;
       header?: never;
@@ -2515,7 +2515,7 @@ export interface operations {
       };
     };
   };
-  ApiKeysController_list: {
+  listApiKeys: {
     parameters: {
       query?: {
         /** @description Opaque: the `nextCursor` of the previous page. */
@@ -2596,7 +2596,7 @@ export interface operations {
       };
     };
   };
-  ApiKeysController_issue: {
+  issueApiKey: {
     parameters: {
       query?: never;
       header?: {
@@ -2698,7 +2698,7 @@ export interface operations {
       };
     };
   };
-  ApiKeysController_revoke: {
+  revokeApiKey: {
     parameters: {
       query?: never;
       header?: never;
@@ -2777,7 +2777,7 @@ export interface operations {
       };
     };
   };
-  LedgerAdminController_trialBalance: {
+  getTrialBalance: {
     parameters: {
       query?: {
         /** @description Opaque: the `nextCursor` of the previous page. */
@@ -2860,7 +2860,7 @@ export interface operations {
       };
     };
   };
-  ModerationController_product: {
+  setProductSuspension: {
     parameters: {
       query?: never;
       header?: never;
@@ -2952,7 +2952,7 @@ export interface operations {
       };
     };
   };
-  LedgerAdminController_daily: {
+  getDailyReport: {
     parameters: {
       query: {
         /** @description Vietnam calendar date. */
@@ -3032,7 +3032,7 @@ export interface operations {
       };
     };
   };
-  ModerationController_seller: {
+  setSellerSuspension: {
     parameters: {
       query?: never;
       header?: never;
@@ -3124,7 +3124,7 @@ export interface operations {
       };
     };
   };
-  ShipmentsController_webhook: {
+  receiveCarrierWebhook: {
     parameters: {
       query?: never;
       header?: {
@@ -3239,7 +3239,7 @@ export interface operations {
       };
     };
   };
-  CategoriesController_list: {
+  listCategories: {
     parameters: {
       query?: never;
       header?: never;
@@ -3307,7 +3307,7 @@ export interface operations {
       };
     };
   };
-  EpcisCaptureController_capture: {
+  captureEpcisDocument: {
     parameters: {
       query?: never;
       header?: {
@@ -3424,7 +3424,7 @@ export interface operations {
       };
     };
   };
-  EpcisCaptureController_get: {
+  getEpcisCapture: {
     parameters: {
       query?: never;
       header?: never;
@@ -3503,7 +3503,7 @@ export interface operations {
       };
     };
   };
-  EventsController_list: {
+  listEvents: {
     parameters: {
       query?: {
         /** @description Opaque: the `nextCursor` of the previous page (absent: from the oldest kept event). */
@@ -3586,7 +3586,7 @@ export interface operations {
       };
     };
   };
-  LotsController_list: {
+  listLots: {
     parameters: {
       query?: {
         /** @description Opaque: the `nextCursor` of the previous page. */
@@ -3669,7 +3669,7 @@ export interface operations {
       };
     };
   };
-  LotsController_create: {
+  createLot: {
     parameters: {
       query?: never;
       header?: {
@@ -3789,7 +3789,7 @@ export interface operations {
       };
     };
   };
-  LotsController_get: {
+  getLot: {
     parameters: {
       query?: never;
       header?: never;
@@ -3868,7 +3868,7 @@ export interface operations {
       };
     };
   };
-  LotsController_events: {
+  listLotEvents: {
     parameters: {
       query?: {
         /** @description Opaque: the `nextCursor` of the previous page. */
@@ -3964,7 +3964,7 @@ export interface operations {
       };
     };
   };
-  LotsController_record: {
+  recordLotEvent: {
     parameters: {
       query?: never;
       header?: {
@@ -4086,7 +4086,7 @@ export interface operations {
       };
     };
   };
-  LotsController_qr: {
+  getLotQrCode: {
     parameters: {
       query?: never;
       header?: never;
@@ -4167,7 +4167,7 @@ export interface operations {
       };
     };
   };
-  LotsController_verify: {
+  verifyLot: {
     parameters: {
       query?: never;
       header?: never;
@@ -4246,7 +4246,7 @@ export interface operations {
       };
     };
   };
-  OrdersController_list: {
+  listOrders: {
     parameters: {
       query?: {
         /** @description Placed at or after. */
@@ -4339,7 +4339,7 @@ export interface operations {
       };
     };
   };
-  OrdersController_place: {
+  placeOrder: {
     parameters: {
       query?: never;
       header?: {
@@ -4450,7 +4450,7 @@ export interface operations {
       };
     };
   };
-  OrdersController_get: {
+  getOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -4529,7 +4529,7 @@ export interface operations {
       };
     };
   };
-  OrdersController_cancel: {
+  cancelOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -4630,7 +4630,7 @@ export interface operations {
       };
     };
   };
-  OrdersController_accept: {
+  acceptSubOrder: {
     parameters: {
       query?: never;
       header?: {
@@ -4735,7 +4735,7 @@ export interface operations {
       };
     };
   };
-  OrdersController_decline: {
+  declineSubOrder: {
     parameters: {
       query?: never;
       header?: {
@@ -4840,7 +4840,7 @@ export interface operations {
       };
     };
   };
-  PayoutsController_list: {
+  listPayouts: {
     parameters: {
       query?: {
         /** @description Opaque: the `nextCursor` of the previous page. */
@@ -4921,7 +4921,7 @@ export interface operations {
       };
     };
   };
-  PayoutsController_create: {
+  createPayout: {
     parameters: {
       query?: never;
       header?: {
@@ -5032,7 +5032,7 @@ export interface operations {
       };
     };
   };
-  PayoutsController_get: {
+  getPayout: {
     parameters: {
       query?: never;
       header?: never;
@@ -5111,7 +5111,7 @@ export interface operations {
       };
     };
   };
-  PayoutsController_bankFile: {
+  getPayoutBankFile: {
     parameters: {
       query?: never;
       header?: never;
@@ -5191,7 +5191,7 @@ export interface operations {
       };
     };
   };
-  PayoutsController_markPaid: {
+  markPayoutPaid: {
     parameters: {
       query?: never;
       header?: never;
@@ -5279,7 +5279,7 @@ export interface operations {
       };
     };
   };
-  ProductsController_search: {
+  searchProducts: {
     parameters: {
       query?: {
         /** @description A category or its parent. */
@@ -5373,7 +5373,7 @@ export interface operations {
       };
     };
   };
-  ProductsController_create: {
+  createProduct: {
     parameters: {
       query?: never;
       header?: {
@@ -5493,7 +5493,7 @@ export interface operations {
       };
     };
   };
-  ProductsController_get: {
+  getProduct: {
     parameters: {
       query?: never;
       header?: never;
@@ -5572,7 +5572,7 @@ export interface operations {
       };
     };
   };
-  ProductsController_update: {
+  updateProduct: {
     parameters: {
       query?: never;
       header?: never;
@@ -5682,7 +5682,7 @@ export interface operations {
       };
     };
   };
-  RemittancesController_list: {
+  listRemittances: {
     parameters: {
       query?: {
         /** @description Opaque: the `nextCursor` of the previous page. */
@@ -5764,7 +5764,7 @@ export interface operations {
       };
     };
   };
-  RemittancesController_upload: {
+  uploadRemittance: {
     parameters: {
       query?: {
         /** @description CSV uploads: the bank transfer reference. */
@@ -5899,7 +5899,7 @@ export interface operations {
       };
     };
   };
-  RemittancesController_get: {
+  getRemittance: {
     parameters: {
       query?: never;
       header?: never;
@@ -5978,7 +5978,7 @@ export interface operations {
       };
     };
   };
-  SellersController_list: {
+  listSellers: {
     parameters: {
       query?: {
         /** @description Opaque: the `nextCursor` of the previous page. */
@@ -6059,7 +6059,7 @@ export interface operations {
       };
     };
   };
-  SellersController_register: {
+  registerSeller: {
     parameters: {
       query?: never;
       header?: {
@@ -6170,7 +6170,7 @@ export interface operations {
       };
     };
   };
-  SellersController_get: {
+  getSeller: {
     parameters: {
       query?: never;
       header?: never;
@@ -6249,7 +6249,7 @@ export interface operations {
       };
     };
   };
-  SellersController_update: {
+  updateSeller: {
     parameters: {
       query?: never;
       header?: never;
@@ -6341,7 +6341,7 @@ export interface operations {
       };
     };
   };
-  SellerMoneyController_balance: {
+  getSellerBalance: {
     parameters: {
       query?: never;
       header?: never;
@@ -6420,7 +6420,7 @@ export interface operations {
       };
     };
   };
-  SellerMoneyController_putBankAccount: {
+  putSellerBankAccount: {
     parameters: {
       query?: never;
       header?: never;
@@ -6530,7 +6530,7 @@ export interface operations {
       };
     };
   };
-  SellerMoneyController_statement: {
+  getSellerStatement: {
     parameters: {
       query?: {
         /** @description Alternative to `Accept: text/csv`. */
@@ -6628,7 +6628,7 @@ export interface operations {
       };
     };
   };
-  ShipmentsController_list: {
+  listShipments: {
     parameters: {
       query?: {
         /** @description Opaque: the `nextCursor` of the previous page. */
@@ -6711,7 +6711,7 @@ export interface operations {
       };
     };
   };
-  ShipmentsController_report: {
+  reportShipmentEvent: {
     parameters: {
       query?: never;
       header?: never;
@@ -6812,7 +6812,7 @@ export interface operations {
       };
     };
   };
-  OrdersController_quote: {
+  quoteShipping: {
     parameters: {
       query?: never;
       header?: never;
@@ -6911,7 +6911,7 @@ export interface operations {
       };
     };
   };
-  WebhookEndpointsController_list: {
+  listWebhookEndpoints: {
     parameters: {
       query?: {
         /** @description Opaque: the `nextCursor` of the previous page. */
@@ -6992,7 +6992,7 @@ export interface operations {
       };
     };
   };
-  WebhookEndpointsController_create: {
+  createWebhookEndpoint: {
     parameters: {
       query?: never;
       header?: {
@@ -7094,7 +7094,7 @@ export interface operations {
       };
     };
   };
-  WebhookEndpointsController_get: {
+  getWebhookEndpoint: {
     parameters: {
       query?: never;
       header?: never;
@@ -7173,7 +7173,7 @@ export interface operations {
       };
     };
   };
-  WebhookEndpointsController_delete: {
+  deleteWebhookEndpoint: {
     parameters: {
       query?: never;
       header?: never;
@@ -7251,7 +7251,7 @@ export interface operations {
       };
     };
   };
-  WebhookEndpointsController_update: {
+  updateWebhookEndpoint: {
     parameters: {
       query?: never;
       header?: never;
@@ -7343,7 +7343,7 @@ export interface operations {
       };
     };
   };
-  WebhookEndpointsController_deliveries: {
+  listWebhookDeliveries: {
     parameters: {
       query?: {
         /** @description Opaque: the `nextCursor` of the previous page. */
@@ -7435,7 +7435,7 @@ export interface operations {
       };
     };
   };
-  WebhookEndpointsController_replay: {
+  replayWebhookEvents: {
     parameters: {
       query?: never;
       header?: never;
@@ -7527,7 +7527,7 @@ export interface operations {
       };
     };
   };
-  WebhookEndpointsController_rotate: {
+  rotateWebhookSecret: {
     parameters: {
       query?: never;
       header?: never;
@@ -7606,7 +7606,7 @@ export interface operations {
       };
     };
   };
-  WebhookEndpointsController_test: {
+  testWebhookEndpoint: {
     parameters: {
       query?: never;
       header?: never;

@@ -58,6 +58,8 @@ module.exports = async function globalSetup() {
     { kind: 'admin key', value: env.ADMIN_API_KEY },
     ...env.CARRIER_WEBHOOK_SECRETS.split(',').map((pair) => ({ kind: 'carrier token', value: pair.slice(pair.indexOf(':') + 1) })),
   ]);
+  // Where Prometheus would scrape each process (the gateway: its internal METRICS_PORT).
+  process.env.E2E_METRICS_URLS = JSON.stringify(Object.fromEntries(cluster.names().map((name) => [name, cluster.metricsUrl(name)])));
   console.log(
     `\nsetup: kafka ${broker.startedByUs ? 'started' : 'reused'} in ${(broker.readyMs / 1000).toFixed(1)} s; cluster of 6 processes ready; total ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );

@@ -2,6 +2,7 @@ import type { Consumer, KafkaMessage } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import { Topics, wardsOf } from '@app/contracts';
 import { Api } from './api';
+import { AsyncApiMessageValidator } from './asyncapi-messages';
 import { eventually, testKafka } from './infra';
 
 export interface Seller {
@@ -76,10 +77,14 @@ export async function awaitOrderable(api: Api, storefront: string, productIds: s
 
 /**
  * A postal system as carriers run one: its own consumer group on `fulfilment.shipments`,
- * collecting the shipment requests it would pick up.
+ * collecting the shipment requests it would pick up. Every message read is checked against the
+ * committed AsyncAPI document; `stop()` fails when one did not match it.
  */
 export class PostalConsumer {
   readonly messages: { type: string; key: string; data: Record<string, unknown> }[] = [];
+  /** Messages read that the AsyncAPI document does not describe, with what is wrong. */
+  readonly violations: string[] = [];
+  private readonly contract = new AsyncApiMessageValidator('shipments');
   private consumer?: Consumer;
 
   async start(groupId = `postal-${uuidv7()}`): Promise<this> {
@@ -89,7 +94,9 @@ export class PostalConsumer {
     await this.consumer.run({
       eachMessage: async ({ message }: { message: KafkaMessage }) => {
         const e = JSON.parse(message.value!.toString()) as { type: string; data: Record<string, unknown> };
-        this.messages.push({ type: e.type, key: message.key!.toString(), data: e.data });
+        const key = message.key?.toString();
+        this.violations.push(...this.contract.violations(key, e));
+        this.messages.push({ type: e.type, key: key ?? '', data: e.data });
       },
     });
     return this;
@@ -101,6 +108,11 @@ export class PostalConsumer {
 
   async stop(): Promise<void> {
     await this.consumer?.disconnect();
+    if (this.violations.length) {
+      throw new Error(
+        `${this.violations.length} message(s) on fulfilment.shipments break the AsyncAPI contract: ${this.violations.slice(0, 10).join('; ')}`,
+      );
+    }
   }
 }
 

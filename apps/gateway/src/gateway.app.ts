@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { answerClientErrorsAsProblems } from '@app/platform';
+import { answerClientErrorsAsProblems, httpMetrics } from '@app/platform';
 import type { GatewayEnv } from './gateway.env';
 import { GatewayHealth } from './gateway.health';
 import { GatewayModule } from './gateway.module';
@@ -14,6 +14,7 @@ export async function startGateway(env: GatewayEnv, o: { shutdownHooks?: boolean
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(env), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(PinoLogger));
   app.disable('x-powered-by');
+  app.use(httpMetrics());
   // On every answer, the public trace page's HTML included: no MIME sniffing, no referrer to other
   // sites, no framing by them.
   app.use((_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {

@@ -8,6 +8,15 @@ export class GatewayEnv extends ServiceEnv {
   @Max(65535)
   PORT: number = 3000;
 
+  /**
+   * Internal port of GET /metrics (Prometheus); the public PORT does not serve it. 0: no metrics
+   * listener.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT: number = 3100;
+
   /** Bootstrap admin key (Authorization: Bearer …); unset: no bootstrap admin. */
   @IsOptional()
   @IsString()

@@ -12,6 +12,7 @@ import * as webhooksHttp from './webhooks';
 import type { GatewayEnv } from './gateway.env';
 import { GATEWAY_ENV } from './gateway.tokens';
 import { GatewayHealth } from './gateway.health';
+import { MetricsListener } from './http/metrics-listener';
 import type { GatewayRequest } from './http/request-context';
 import { RateLimitGuard } from './http/rate-limit.guard';
 import { WindowCounterStorage } from './http/window-counter.storage';
@@ -52,7 +53,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        PlatformModule.forService({ service: GATEWAY, logLevel: env.LOG_LEVEL }),
+        PlatformModule.forService({ service: GATEWAY, logLevel: env.LOG_LEVEL, metricsRoute: false }),
         PersistenceModule.forService(() => ({
           url: serviceDatabaseUrl(env.DATABASE_URL, env.DB_NAME_PREFIX, GATEWAY),
           entities: GATEWAY_ENTITIES,
@@ -77,6 +78,7 @@ export class GatewayModule {
         rpcClientProvider(env),
         ServiceClient,
         GatewayHealth,
+        MetricsListener,
         ApiKeyRepository,
         ApiKeysService,
         IdempotencyRepository,

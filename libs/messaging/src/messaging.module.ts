@@ -5,6 +5,7 @@ import { EventHandlerExplorer } from './consumer/event-handler.explorer';
 import { Inbox } from './inbox/inbox';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { MessagingMetrics } from './metrics/messaging-metrics';
 import { Outbox } from './outbox/outbox';
 import { InProcessEventTransport } from './transport/in-process-event-transport';
 import { instanceClientId } from './transport/group-membership';
@@ -36,6 +37,7 @@ export class MessagingModule {
         { provide: Inbox, useFactory: (ds: DataSource) => new Inbox(ds), inject: [DataSource] },
         EventHandlerExplorer,
         MessagingLifecycle,
+        MessagingMetrics,
       ],
       exports: [EVENT_TRANSPORT, Outbox, Inbox, MESSAGING_OPTIONS, MessagingLifecycle],
     };

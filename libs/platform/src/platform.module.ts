@@ -11,6 +11,8 @@ import { collectProcessMetrics } from './metrics/metrics';
 export interface PlatformOptions {
   service: string;
   logLevel: string;
+  /** Serve GET /metrics on the app's own HTTP port (default true); the gateway serves it on an internal port instead. */
+  metricsRoute?: boolean;
 }
 
 /** Logging, health, metrics and the problem+json filter, the same in every app. */
@@ -22,7 +24,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [loggingModule(options.service, options.logLevel), TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController, MetricsController],
+      controllers: options.metricsRoute === false ? [HealthController] : [HealthController, MetricsController],
       providers: [HealthRegistry, { provide: APP_FILTER, useClass: ProblemFilter }],
       exports: [HealthRegistry],
     };

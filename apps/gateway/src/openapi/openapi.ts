@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { describeWebhooks } from '../webhooks/webhook-schemas';
+import { OPERATION_IDS } from './operation-ids';
 
 /** The served OpenAPI document: the full truth of the public REST contract. */
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
@@ -16,7 +17,33 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
       'apiKey',
     )
     .build();
-  return describeWebhooks(describeCsvBodies(SwaggerModule.createDocument(app, config)));
+  return describeWebhooks(describeCsvBodies(nameOperations(SwaggerModule.createDocument(app, config))));
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** Gives every operation its published `operationId` (OPERATION_IDS); fails on one without, or on a stale entry. */
+function nameOperations(document: OpenAPIObject): OpenAPIObject {
+  const unnamed: string[] = [];
+  const seen = new Set<string>();
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const key = `${method.toUpperCase()} ${path}`;
+      const id = OPERATION_IDS[key];
+      if (id) op.operationId = id;
+      else unnamed.push(key);
+      seen.add(key);
+    }
+  }
+  const stale = Object.keys(OPERATION_IDS).filter((key) => !seen.has(key));
+  if (unnamed.length || stale.length) {
+    throw new Error(
+      `apps/gateway/src/openapi/operation-ids.ts: ${[...unnamed.map((k) => `no operationId for ${k}`), ...stale.map((k) => `no operation ${k}`)].join('; ')}`,
+    );
+  }
+  return document;
 }
 
 /**

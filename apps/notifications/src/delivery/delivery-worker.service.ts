@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { counter, histogram } from '@app/platform';
+import { counter, histogram, polledGauge } from '@app/platform';
 import { EndpointRepository } from '../endpoints/endpoint.repository';
 import type { DisabledReason } from '../endpoints/endpoint-state';
 import { SecretBox } from '../endpoints/secret-box';
@@ -35,6 +35,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     [],
     [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
   );
+  private readonly failed = counter('webhook_deliveries_failed_total', 'Deliveries given up: retries exhausted or endpoint disabled', [
+    'reason',
+  ]);
   private readonly box: SecretBox;
   private readonly policy: RetryPolicy;
   private readonly sender: WebhookSender;
@@ -65,6 +68,15 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   }
 
   onApplicationBootstrap(): void {
+    // Every instance reports the same backlog (one database): aggregate with max, not sum.
+    const backlog = () => this.deliveries.dueBacklog();
+    polledGauge('webhook_deliveries_due', 'Deliveries due now and not yet sent (enabled endpoints)', []).set('notifications', async () => [
+      { labels: {}, value: (await backlog()).due },
+    ]);
+    polledGauge('webhook_oldest_due_age_seconds', 'How long the oldest due delivery has waited to be sent (0 when none)', []).set(
+      'notifications',
+      async () => [{ labels: {}, value: (await backlog()).oldestDueSeconds }],
+    );
     this.stopped = false;
     void this.listen();
     this.loop = this.run();
@@ -175,8 +187,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         return this.disable(m, c, 'failing', attempt);
       }
       const next = this.policy.afterFailure(d.attempts, now.getTime(), retryAfterMs(o.retryAfter, now.getTime()));
-      if ('giveUp' in next) await this.deliveries.recordAttempt(m, d, 'fail', null, attempt);
-      else await this.deliveries.recordAttempt(m, d, 'scheduleRetry', next.retryAt, attempt);
+      if ('giveUp' in next) {
+        await this.deliveries.recordAttempt(m, d, 'fail', null, attempt);
+        this.failed.inc({ reason: 'retries_exhausted' });
+      } else await this.deliveries.recordAttempt(m, d, 'scheduleRetry', next.retryAt, attempt);
     });
   }
 
@@ -189,6 +203,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     await this.deliveries.recordAttempt(m, c.delivery, 'fail', null, attempt);
     await this.endpoints.disable(m, c.delivery.endpointId, reason);
     await this.deliveries.moveAllOfEndpoint(m, c.delivery.endpointId, 'fail');
+    this.failed.inc({ reason: `endpoint_${reason}` });
     this.logger.warn({ endpointId: c.delivery.endpointId, reason }, 'webhook endpoint disabled');
   }
 

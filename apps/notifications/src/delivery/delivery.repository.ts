@@ -42,6 +42,16 @@ export class DeliveryRepository {
 
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Deliveries due now on enabled endpoints and not yet sent, and how long the oldest has been due. */
+  async dueBacklog(): Promise<{ due: number; oldestDueSeconds: number }> {
+    const [row] = await this.dataSource.query<{ due: number; age: number | null }[]>(
+      `SELECT count(*)::int AS due, EXTRACT(EPOCH FROM now() - min(d.next_attempt_at))::float8 AS age
+         FROM deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+        WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND e.status = 'enabled'`,
+    );
+    return { due: row?.due ?? 0, oldestDueSeconds: Math.max(0, row?.age ?? 0) };
+  }
+
   /**
    * Keeps a connection listening on DELIVERY_CHANNEL until `stopped()`, calling `onNotify` for each
    * notification (a commit queued deliveries) and reconnecting after a second when it drops.

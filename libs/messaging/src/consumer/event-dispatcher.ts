@@ -30,6 +30,11 @@ export interface EventDispatcherOptions {
 export class EventDispatcher {
   private readonly logger = new Logger(EventDispatcher.name);
   private readonly consumed = counter('events_consumed_total', 'Events handled by consumers', ['service', 'type', 'outcome']);
+  private readonly deadLettered = counter('events_dead_lettered_total', 'Messages a consumer parked in <topic>.dlq', [
+    'service',
+    'topic',
+    'reason',
+  ]);
   private readonly byType = new Map<string, EventHandlerBinding[]>();
 
   constructor(
@@ -204,5 +209,6 @@ export class EventDispatcher {
         },
       },
     ]);
+    this.deadLettered.inc({ service: this.options.service, topic: record.topic, reason });
   }
 }
