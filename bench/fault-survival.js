@@ -9,8 +9,8 @@
 //   source tools/node24-env.sh
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run fault -- [--orders 3000] [--seed 1]
 //
-// Ports: Kafka 19892 (+1 controller), gateway 29800, services' health 29801–29805, second
-// instances (--instances 2) 29806–29811. Builds to
+// Ports: Kafka 19892 (+1 controller), gateway 29800, services' health 29801–29805, the gateway's
+// metrics 29806, second instances (--instances 2) 29807–29813. Builds to
 // DIST_DIR (dist-bench-fault); databases `fault<time>_*`, dropped at the end (--keep keeps them).
 const path = require('node:path');
 
@@ -96,7 +96,7 @@ async function main(cleanup) {
     name: 'fault',
     kafkaPort: KAFKA_PORT,
     gatewayPort: GATEWAY_PORT,
-    gatewayPorts: o.instances > 1 ? 12 : 6,
+    gatewayPorts: o.instances > 1 ? 14 : 7,
     adminKey: ADMIN,
     databaseUrl: DB_URL,
     keep: o.keep,
