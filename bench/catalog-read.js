@@ -22,7 +22,7 @@ const { captureServiceSql, checkAnswers, httpGetter, replay } = require('./catal
 const { matchRpcPartitions, runSeed, settleDatabases, waitForConsumers, waitForOutbox } = require('./catalog/preparation');
 
 const USAGE = `node bench/catalog-read.js [--products 100000] [--rate 300] [--seconds 20] [--warmup 40] [--rewarm 5] [--rounds 5] [--max-in-flight 64] [--keep]
-env: DATABASE_URL (else embedded PostgreSQL on 25431), DIST_DIR (dist-bench), BENCH_KAFKA_PORT (19392),
+env: DATABASE_URL (else embedded PostgreSQL on BENCH_EMBEDDED_PG_PORT, 25431), DIST_DIR (dist-bench), BENCH_KAFKA_PORT (19392),
      BENCH_GATEWAY_PORT (29300; +1…4 service health ports), BENCH_DB_PREFIX (bench)`;
 
 const fmt = (n) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(1)) : '—');
@@ -126,7 +126,7 @@ async function main() {
       gatewayPort,
       prefix,
       adminKey,
-      embedded: { dir: path.join(ROOT, '.data', 'pg-bench'), port: 25431 },
+      embedded: { dir: path.join(ROOT, '.data', 'pg-bench'), port: Number(process.env.BENCH_EMBEDDED_PG_PORT ?? 25431) },
       dropDatabases: !o.keep,
       logDir,
       env: {

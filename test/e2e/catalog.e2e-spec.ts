@@ -320,6 +320,49 @@ describe('catalog', () => {
     });
   });
 
+  describe('product by id from the gateway’s cache (ADR 0055)', () => {
+    it('answers storefronts from the cache and follows a change made elsewhere (a reservation) and through the API', async () => {
+      const p = (
+        await api.post('/v1/products', product({ name: 'Bưởi da xanh Bến Tre (đệm)', categoryId: 'cay-co-mui', stock: 20 }), {
+          key: partner,
+        })
+      ).body;
+      const read = () => api.get(`/v1/products/${p.id}`, { key: storefront });
+      // Once the gateway's consumer is live, a read fills the cache and the next one is that answer.
+      await eventually(
+        async () => {
+          const [a, b] = [await read(), await read()];
+          return a.headers.get('etag')?.startsWith('W/"p-') && a.headers.get('etag') === b.headers.get('etag');
+        },
+        30000,
+        'an answer from the cache',
+      );
+      expect((await read()).body.stock).toBe(20);
+
+      // The catalog reserves 3 for an order: the gateway learns it only from the product's event.
+      const kafka = testKafka('product-cache-test');
+      const producer = kafka.producer();
+      await producer.connect();
+      const [orderId, subOrderId] = [uuidv7(), uuidv7()];
+      const placed = newEvent(
+        OrderPlacedV1,
+        orderId,
+        { orderId, placedAt: new Date().toISOString(), subOrders: [{ subOrderId, sellerId, lines: [{ productId: p.id, quantity: 3 }] }] },
+        '/test/orders',
+      );
+      await producer.send({ topic: Topics.ordersEvents, messages: [{ key: orderId, value: JSON.stringify(placed) }] });
+      await producer.disconnect();
+      await eventually(async () => (await read()).body.stock === 17, 30000, 'the reservation shown to storefronts');
+
+      // Changes through this gateway show at once; paused, the product is gone for storefronts.
+      expect((await api.patch(`/v1/products/${p.id}`, { priceVnd: 71000 }, { key: partner })).status).toBe(200);
+      expect((await read()).body).toMatchObject({ priceVnd: 71000, stock: 17 });
+      expect((await api.patch(`/v1/products/${p.id}`, { status: 'paused' }, { key: partner })).status).toBe(200);
+      expect((await read()).status).toBe(404);
+      expect((await api.get(`/v1/products/${p.id}`, { key: partner })).body.status).toBe('paused');
+    });
+  });
+
   describe('stock reservation saga', () => {
     it('reserves exactly the stock there is when 50 orders race for 10 units', async () => {
       const p = (

@@ -52,4 +52,13 @@ export class GatewayEnv extends ServiceEnv {
   @Min(1000)
   @Max(600000)
   HTTP_KEEP_ALIVE_MS: number = 65000;
+
+  /**
+   * Product-by-id answers for storefronts and carriers this gateway process keeps, dropped by the
+   * catalog's product events (ADR 0055); 0: none, every read asks the catalog.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(1000000)
+  PRODUCT_CACHE_SIZE: number = 20000;
 }

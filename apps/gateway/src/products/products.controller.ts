@@ -8,6 +8,7 @@ import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { AnyRole, Roles } from '../identity/access.decorators';
 import { ApiProblems } from '../openapi/problem.dto';
 import { RenderedReplies, ServiceClient } from '../rpc/service-client';
+import { ProductCache } from './product-cache';
 import { withTraceUrl } from './with-trace-url';
 import { CreateProductDto, ProductDto, ProductPageDto, UpdateProductDto } from './product.dto';
 import { SearchProductsQueryDto } from './search-query.dto';
@@ -18,7 +19,10 @@ export class ProductsController {
   /** Search pages as HTTP bodies, by the version of the catalog's cached page they were made from. */
   private readonly searchPages = new RenderedReplies();
 
-  constructor(private readonly services: ServiceClient) {}
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly products: ProductCache,
+  ) {}
 
   @Post()
   @Roles('partner')
@@ -36,7 +40,10 @@ export class ProductsController {
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(400, 404, 413, 422)
   async update(@Param('id') id: string, @Body() body: UpdateProductDto, @Ctx() ctx: RequestContext): Promise<ProductDto> {
-    return withTraceUrl(await this.services.call(CatalogRpc.updateProduct, ctx.caller, ctx.requestId, { ...body, id }));
+    const updated = withTraceUrl(await this.services.call(CatalogRpc.updateProduct, ctx.caller, ctx.requestId, { ...body, id }));
+    // Buyers reading through this gateway see the change at once, not when its event arrives.
+    this.products.changed(id);
+    return updated;
   }
 
   @Get()
@@ -73,7 +80,29 @@ export class ProductsController {
   @ApiOperation({ summary: 'A product.' })
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(404)
-  async get(@Param('id') id: string, @Ctx() ctx: RequestContext): Promise<ProductDto> {
-    return withTraceUrl(await this.services.call(CatalogRpc.getProduct, ctx.caller, ctx.requestId, { id }));
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  async get(@Param('id') id: string, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const ask = async () =>
+      JSON.stringify(withTraceUrl(await this.services.call(CatalogRpc.getProduct, ctx.caller, ctx.requestId, { id })));
+    // Partners and operators read their own writes: always the catalog. Storefronts and carriers
+    // see what every buyer sees, from the cache the catalog's events keep (ADR 0055).
+    if (ctx.caller.role === 'partner' || ctx.caller.role === 'admin') return ask();
+    const cached = this.products.get(id);
+    if (cached) {
+      res.setHeader('ETag', cached.etag);
+      return cached.body;
+    }
+    const ticket = this.products.begin(id);
+    if (!ticket) return ask();
+    let body: string;
+    try {
+      body = await ask();
+    } catch (e) {
+      this.products.abandon(ticket);
+      throw e;
+    }
+    const filled = this.products.fill(ticket, body);
+    res.setHeader('ETag', filled.etag);
+    return filled.body;
   }
 }
