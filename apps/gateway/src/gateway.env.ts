@@ -61,4 +61,14 @@ export class GatewayEnv extends ServiceEnv {
   @Min(0)
   @Max(1000000)
   PRODUCT_CACHE_SIZE: number = 20000;
+
+  /**
+   * How long this gateway process answers a storefront search page it got from the catalog without
+   * asking again (kept while PRODUCT_CACHE_SIZE > 0 and its consumer is live; dropped by any
+   * partner's or operator's product change); 0: every search asks the catalog (ADR 0055).
+   */
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  SEARCH_PAGE_CACHE_TTL_MS: number = 2000;
 }

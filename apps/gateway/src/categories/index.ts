@@ -13,6 +13,10 @@ export const CATALOG_CONTROLLERS: Type[] = [CategoriesController, SellersControl
 
 /** The product cache (ADR 0055) and the consumer that keeps it. */
 export const CATALOG_PROVIDERS: Provider[] = [
-  { provide: ProductCache, useFactory: (env: GatewayEnv) => new ProductCache(env.PRODUCT_CACHE_SIZE), inject: [GATEWAY_ENV] },
+  {
+    provide: ProductCache,
+    useFactory: (env: GatewayEnv) => new ProductCache(env.PRODUCT_CACHE_SIZE, env.SEARCH_PAGE_CACHE_TTL_MS),
+    inject: [GATEWAY_ENV],
+  },
   ProductCacheProjector,
 ];

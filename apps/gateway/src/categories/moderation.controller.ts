@@ -53,6 +53,7 @@ export class ModerationController {
   async product(@Param('id') id: string, @Body() body: ModerationDto, @Ctx() ctx: RequestContext): Promise<ProductDto> {
     const product = withTraceUrl(await this.services.call(CatalogRpc.moderateProduct, ctx.caller, ctx.requestId, { id, ...body }));
     this.products.changed(id);
+    this.products.productChanged();
     return product;
   }
 }

@@ -8,11 +8,13 @@ import { ProductCache } from './product-cache';
 
 /** Product events (`catalog.product.*`) name the product as the message key. */
 const PRODUCT_EVENT = 'catalog.product.';
+/** A product's full state after a partner's, an operator's or a lot's change (not a reservation's stock move). */
+const FULL_STATE_EVENTS = new Set(['catalog.product.updated.v1', 'catalog.product.published.v1']);
 
 /**
  * Keeps `ProductCache` true to the catalog: consumes `catalog.events` from the log end, in a group
  * of its own per gateway process (every instance sees every event), and drops the cached answer of
- * each product an event names. It reads only the key and the `ce_type` header, never the body.
+ * each product an event names, and every kept search page on a product's full-state event. It reads only the key and the `ce_type` header, never the body.
  * Offsets are not committed: a process that rejoins starts from the log end with an empty cache.
  * In the in-process quick start (no broker) there is no cache.
  */
@@ -46,6 +48,7 @@ export class ProductCacheProjector implements OnApplicationBootstrap, OnApplicat
         for (const m of batch.messages) {
           const type = m.headers?.ce_type?.toString();
           if (m.key && type?.startsWith(PRODUCT_EVENT)) this.cache.changed(m.key.toString('utf8'));
+          if (type && FULL_STATE_EVENTS.has(type)) this.cache.productChanged();
         }
         return Promise.resolve();
       },

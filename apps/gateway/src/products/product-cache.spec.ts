@@ -6,6 +6,7 @@ describe('ProductCache', () => {
   const live = () => {
     const c = new ProductCache(
       2,
+      1000,
       3000,
       () => now,
       () => day,
@@ -42,6 +43,7 @@ describe('ProductCache', () => {
   it('answers nothing before the consumer joined and fetched, nor once its fetches stop', () => {
     const c = new ProductCache(
       2,
+      1000,
       3000,
       () => now,
       () => day,
@@ -87,6 +89,7 @@ describe('ProductCache', () => {
   it('size 0 is no cache', () => {
     const c = new ProductCache(
       0,
+      0,
       3000,
       () => now,
       () => day,
@@ -94,5 +97,19 @@ describe('ProductCache', () => {
     c.joinedGroup();
     c.fetched();
     expect(c.begin('a')).toBeNull();
+  });
+
+  it('keeps a search page for its TTL, and drops every page on a product’s full-state change', () => {
+    const c = live();
+    c.keepPage('q=gao', c.beginPage()!, 'page', 'W/"v1"');
+    expect(c.page('q=gao')).toMatchObject({ body: 'page', etag: 'W/"v1"' });
+    now += 1001;
+    expect(c.page('q=gao')).toBeUndefined();
+    c.keepPage('q=gao', c.beginPage()!, 'page 2', null);
+    const begun = c.beginPage()!;
+    c.productChanged();
+    expect(c.page('q=gao')).toBeUndefined();
+    c.keepPage('q=che', begun, 'older than the change', null);
+    expect(c.page('q=che')).toBeUndefined();
   });
 });

@@ -7,6 +7,16 @@ export interface CachedProduct {
   etag: string;
 }
 
+/** A storefront search page as the HTTP body, its ETag (the catalog's page version) and when it stops being fresh. */
+interface CachedPage {
+  body: string;
+  etag: string | null;
+  freshUntil: number;
+}
+
+/** Most storefront search pages kept (the oldest kept goes first). */
+const MAX_PAGES = 1000;
+
 /** What a fill must show it started after: see ProductCache.begin. */
 export interface FillTicket {
   id: string;
@@ -32,7 +42,9 @@ export class ProductCache {
   /** Fills in flight per product, and the products an event named while one was. */
   private readonly filling = new Map<string, number>();
   private readonly overtaken = new Set<string>();
+  private readonly pages = new Map<string, CachedPage>();
   private generation = 0;
+  private pageGeneration = 0;
   private joined = false;
   private lastFetchAt = -Infinity;
   hits = 0;
@@ -40,6 +52,7 @@ export class ProductCache {
 
   constructor(
     private readonly max: number,
+    private readonly pageTtlMs = 0,
     private readonly staleAfterMs = 3000,
     private readonly now: () => number = () => Date.now(),
     private readonly today: () => string = () => vietnamDate(),
@@ -64,6 +77,36 @@ export class ProductCache {
     }
     this.hits++;
     return e;
+  }
+
+  /**
+   * A storefront search page kept less than `pageTtlMs` ago, while the consumer is live. Pages are
+   * dropped by any full product event (a partner's or operator's change: `catalog.product.updated`)
+   * and by changes through this gateway; stock moved by orders shows within the TTL, as in the
+   * catalog's own page cache (ADR 0031).
+   */
+  page(key: string): { body: string; etag: string | null } | undefined {
+    if (this.pageTtlMs === 0 || !this.live) return undefined;
+    const p = this.pages.get(key);
+    return p && p.freshUntil > this.now() ? p : undefined;
+  }
+
+  /** Call before asking the catalog for a page to keep; then `keepPage` with what it returns. */
+  beginPage(): number | null {
+    return this.pageTtlMs > 0 && this.live ? this.pageGeneration : null;
+  }
+
+  keepPage(key: string, begun: number, body: string, etag: string | null): void {
+    if (begun !== this.pageGeneration || !this.live) return;
+    this.pages.delete(key);
+    while (this.pages.size >= MAX_PAGES) this.pages.delete(this.pages.keys().next().value as string);
+    this.pages.set(key, { body, etag, freshUntil: this.now() + this.pageTtlMs });
+  }
+
+  /** A product's full state changed (not only its stock): no kept search page stands. */
+  productChanged(): void {
+    this.pageGeneration++;
+    this.pages.clear();
   }
 
   /** Call before asking the catalog for a product to cache; then `fill` or `abandon` with the ticket. */
@@ -125,7 +168,9 @@ export class ProductCache {
 
   private clear(): void {
     this.generation++;
+    this.pageGeneration++;
     this.entries.clear();
+    this.pages.clear();
   }
 
   private end(ticket: FillTicket): void {

@@ -13,6 +13,16 @@ import { withTraceUrl } from './with-trace-url';
 import { CreateProductDto, ProductDto, ProductPageDto, UpdateProductDto } from './product.dto';
 import { SearchProductsQueryDto } from './search-query.dto';
 
+/** The request's search, as a key: every query field, in a fixed order. */
+function pageKey(query: SearchProductsQueryDto): string {
+  const fields = query as unknown as Record<string, unknown>;
+  return JSON.stringify(
+    Object.keys(fields)
+      .sort()
+      .map((k) => [k, fields[k]]),
+  );
+}
+
 @ApiTags('products')
 @Controller('v1/products')
 export class ProductsController {
@@ -31,7 +41,9 @@ export class ProductsController {
   @ApiCreatedResponse({ type: ProductDto })
   @ApiProblems(400, 404, 409, 413, 422)
   async create(@Body() body: CreateProductDto, @Ctx() ctx: RequestContext): Promise<ProductDto> {
-    return withTraceUrl(await this.services.call(CatalogRpc.createProduct, ctx.caller, ctx.requestId, body, ctx.operation));
+    const created = withTraceUrl(await this.services.call(CatalogRpc.createProduct, ctx.caller, ctx.requestId, body, ctx.operation));
+    this.products.productChanged();
+    return created;
   }
 
   @Patch(':id')
@@ -43,6 +55,7 @@ export class ProductsController {
     const updated = withTraceUrl(await this.services.call(CatalogRpc.updateProduct, ctx.caller, ctx.requestId, { ...body, id }));
     // Buyers reading through this gateway see the change at once, not when its event arrives.
     this.products.changed(id);
+    this.products.productChanged();
     return updated;
   }
 
@@ -61,17 +74,31 @@ export class ProductsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     const { limit: _l, cursor: _c, ...filters } = query;
-    // A storefront page the catalog answers from its cache comes with a version: the body made
-    // for it is reused (no parse, no map, no stringify per request) and names it as its ETag.
-    const { body, version } = await this.services.callRendered(
-      CatalogRpc.searchProducts,
-      ctx.caller,
-      ctx.requestId,
-      { ...filters, ...pageRequest(query) },
-      this.searchPages,
-      (page): ProductPageDto => ({ ...page, items: page.items.map(withTraceUrl) }),
-    );
-    if (version) res.setHeader('ETag', `W/"${version}"`);
+    const ask = () =>
+      // A storefront page the catalog answers from its cache comes with a version: the body made
+      // for it is reused (no parse, no map, no stringify per request) and names it as its ETag.
+      this.services.callRendered(
+        CatalogRpc.searchProducts,
+        ctx.caller,
+        ctx.requestId,
+        { ...filters, ...pageRequest(query) },
+        this.searchPages,
+        (page): ProductPageDto => ({ ...page, items: page.items.map(withTraceUrl) }),
+      );
+    // Storefronts all see the same pages; this gateway keeps them briefly (ADR 0055).
+    const key = ctx.caller.role === 'storefront' ? pageKey(query) : null;
+    const kept = key ? this.products.page(key) : undefined;
+    const begun = key && !kept ? this.products.beginPage() : null;
+    let body: string;
+    let etag: string | null;
+    if (kept) ({ body, etag } = kept);
+    else {
+      const answer = await ask();
+      body = answer.body;
+      etag = answer.version ? `W/"${answer.version}"` : null;
+    }
+    if (key && begun !== null) this.products.keepPage(key, begun, body, etag);
+    if (etag) res.setHeader('ETag', etag);
     return body;
   }
 
