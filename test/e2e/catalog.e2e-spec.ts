@@ -338,6 +338,9 @@ describe('catalog', () => {
         'an answer from the cache',
       );
       expect((await read()).body.stock).toBe(20);
+      // The same product asked with its id in capitals: one product, one entry.
+      const upper = () => api.get(`/v1/products/${(p.id as string).toUpperCase()}`, { key: storefront });
+      expect((await upper()).body.stock).toBe(20);
 
       // The catalog reserves 3 for an order: the gateway learns it only from the product's event.
       const kafka = testKafka('product-cache-test');
@@ -353,6 +356,7 @@ describe('catalog', () => {
       await producer.send({ topic: Topics.ordersEvents, messages: [{ key: orderId, value: JSON.stringify(placed) }] });
       await producer.disconnect();
       await eventually(async () => (await read()).body.stock === 17, 30000, 'the reservation shown to storefronts');
+      expect((await upper()).body.stock).toBe(17);
 
       // Changes through this gateway show at once; paused, the product is gone for storefronts.
       expect((await api.patch(`/v1/products/${p.id}`, { priceVnd: 71000 }, { key: partner })).status).toBe(200);

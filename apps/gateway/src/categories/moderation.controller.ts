@@ -52,7 +52,7 @@ export class ModerationController {
   @ApiProblems(404, 422)
   async product(@Param('id') id: string, @Body() body: ModerationDto, @Ctx() ctx: RequestContext): Promise<ProductDto> {
     const product = withTraceUrl(await this.services.call(CatalogRpc.moderateProduct, ctx.caller, ctx.requestId, { id, ...body }));
-    this.products.changed(id);
+    this.products.changed(id.toLowerCase());
     this.products.productChanged();
     return product;
   }

@@ -54,7 +54,7 @@ export class ProductsController {
   async update(@Param('id') id: string, @Body() body: UpdateProductDto, @Ctx() ctx: RequestContext): Promise<ProductDto> {
     const updated = withTraceUrl(await this.services.call(CatalogRpc.updateProduct, ctx.caller, ctx.requestId, { ...body, id }));
     // Buyers reading through this gateway see the change at once, not when its event arrives.
-    this.products.changed(id);
+    this.products.changed(id.toLowerCase());
     this.products.productChanged();
     return updated;
   }
@@ -114,12 +114,14 @@ export class ProductsController {
     // Partners and operators read their own writes: always the catalog. Storefronts and carriers
     // see what every buyer sees, from the cache the catalog's events keep (ADR 0055).
     if (ctx.caller.role === 'partner' || ctx.caller.role === 'admin') return ask();
-    const cached = this.products.get(id);
+    // Events name products by their id as the catalog writes it (lower case); so does the cache.
+    const key = id.toLowerCase();
+    const cached = this.products.get(key);
     if (cached) {
       res.setHeader('ETag', cached.etag);
       return cached.body;
     }
-    const ticket = this.products.begin(id);
+    const ticket = this.products.begin(key);
     if (!ticket) return ask();
     let body: string;
     try {
