@@ -58,9 +58,39 @@ function cpuUsed(before, after) {
   };
 }
 
+/**
+ * Reads the CPU seconds of every process of a running system: each app of the cluster, the broker,
+ * and the PostgreSQL backends connected to the run's databases (`<prefix>_*`). The load generator
+ * is none of them.
+ * @param {Map<string, { pid?: number }>} children  the cluster's app processes by name
+ */
+function systemCpuReader(children, brokerPid, db, prefix) {
+  return async () => {
+    const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname LIKE $1`, [`${prefix}\\_%`]);
+    const apps = Object.fromEntries([...children].map(([name, child]) => [name, cpuSeconds(child.pid)]));
+    return { apps, kafka: brokerPid ? cpuSeconds(brokerPid) : 0, postgres: new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)])) };
+  };
+}
+
+/**
+ * CPU milliseconds per unit of work between two `systemCpuReader` readings, per process (each app,
+ * `kafka`, `postgres`) and `total`. A backend that closed meanwhile took its CPU time with it; one
+ * that opened counts whole.
+ */
+function cpuMsPer(before, after, units) {
+  const per = {};
+  for (const [name, t] of Object.entries(after.apps)) per[name] = t - (before.apps[name] ?? 0);
+  per.kafka = after.kafka - before.kafka;
+  per.postgres = 0;
+  for (const [pid, t] of after.postgres) per.postgres += t - (before.postgres.get(pid) ?? 0);
+  const ms = Object.fromEntries(Object.entries(per).map(([k, v]) => [k, (v * 1000) / Math.max(1, units)]));
+  ms.total = Object.values(ms).reduce((t, v) => t + v, 0);
+  return ms;
+}
+
 /** Current resident set (VmRSS) of a process, MB, rounded; throws once it is gone. */
 function rssMb(pid) {
   return Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024);
 }
 
-module.exports = { peakRssMb, resetPeakRss, rssMb, cpuSeconds, cpuSnapshot, cpuUsed };
+module.exports = { peakRssMb, resetPeakRss, rssMb, cpuSeconds, cpuSnapshot, cpuUsed, systemCpuReader, cpuMsPer };

@@ -153,19 +153,25 @@ describe('catalog', () => {
 
   describe('Vietnamese search', () => {
     let searchSeller: string;
-    const names = [
+    const names: [name: string, categoryId: string, priceVnd: number, originProvinceCode?: string][] = [
       ['Cà phê Buôn Ma Thuột rang xay', 'ca-phe-rang-xay', 180000],
       ['Vải thiều Lục Ngạn', 'vai-nhan-chom-chom', 55000],
       ['Gạo ST25 Sóc Trăng', 'gao-dac-san', 38000],
       ['Chè Shan tuyết Hà Giang', 'che-shan-tuyet', 250000],
       ['Mật ong hoa nhãn Hưng Yên', 'mat-ong', 220000],
       ['Nước mắm Phú Quốc 40 độ đạm', 'nuoc-mam', 95000],
-    ] as const;
+      ['Gạo thơm ST 25 túi 5 kg', 'gao-dac-san', 140000],
+      // Named without their place: found by their origin province.
+      ['Rau mầm hữu cơ', 'rau-an-la', 30000, '79'],
+      ['Hạt điều rang muối', 'dau-hat', 260000, '75'],
+    ];
 
     beforeAll(async () => {
       searchSeller = (await api.post('/v1/sellers', seller({ name: 'Hợp tác xã Tìm Kiếm' }), { key: partner })).body.id;
-      for (const [name, categoryId, priceVnd] of names) {
-        const res = await api.post('/v1/products', product({ sellerId: searchSeller, name, categoryId, priceVnd }), { key: partner });
+      for (const [name, categoryId, priceVnd, originProvinceCode] of names) {
+        const res = await api.post('/v1/products', product({ sellerId: searchSeller, name, categoryId, priceVnd, originProvinceCode }), {
+          key: partner,
+        });
         expect(res.status).toBe(201);
       }
     });
@@ -193,6 +199,28 @@ describe('catalog', () => {
       ['ca phe buon me thuot', 'Cà phê Buôn Ma Thuột rang xay'],
     ])('"%s" finds "%s" first', async (q, expected) => {
       expect((await top(q))[0]).toBe(expected);
+    });
+
+    it.each([
+      ['cà phê Ban Mê Thuột', ['Cà phê Buôn Ma Thuột rang xay']],
+      ['BMT', ['Cà phê Buôn Ma Thuột rang xay']],
+      ['gạo ST 25', ['Gạo ST25 Sóc Trăng', 'Gạo thơm ST 25 túi 5 kg']],
+      ['gao st25', ['Gạo ST25 Sóc Trăng', 'Gạo thơm ST 25 túi 5 kg']],
+      ['ST-25', ['Gạo ST25 Sóc Trăng', 'Gạo thơm ST 25 túi 5 kg']],
+      ['Sài Gòn', ['Rau mầm hữu cơ']],
+      ['saigon', ['Rau mầm hữu cơ']],
+      ['TP.HCM', ['Rau mầm hữu cơ']],
+      ['HCM', ['Rau mầm hữu cơ']],
+      ['tphcm', ['Rau mầm hữu cơ']],
+      ['Thành phố Hồ Chí Minh', ['Rau mầm hữu cơ']],
+      ['rau mầm Sài Gòn', ['Rau mầm hữu cơ']],
+      // Provinces merged in 2025: Bình Phước into Đồng Nai, Bắc Giang (Lục Ngạn) into Bắc Ninh.
+      ['hạt điều Bình Phước', ['Hạt điều rang muối']],
+      ['hat dieu dong nai', ['Hạt điều rang muối']],
+      ['vải thiều Bắc Giang', ['Vải thiều Lục Ngạn']],
+      ['Hà Nội', []],
+    ])('"%s" finds exactly %j (place names, old and new, and product codes)', async (q, expected) => {
+      expect((await top(q)).sort()).toEqual([...expected].sort());
     });
 
     it('finds nothing for an unrelated word', async () => {
@@ -283,12 +311,59 @@ describe('catalog', () => {
         seen.push(...(res.body.items as { priceVnd: number }[]).map((p) => p.priceVnd));
         cursor = res.body.nextCursor;
       } while (cursor);
-      expect(seen).toEqual([55000, 95000, 180000, 220000, 250000]);
+      expect(seen).toEqual([55000, 95000, 140000, 180000, 220000, 250000]);
     });
 
     it('filters by category (a parent covers its children)', async () => {
       const res = await api.get(`/v1/products?sellerId=${searchSeller}&categoryId=ca-phe`, { key: storefront });
       expect((res.body.items as { name: string }[]).map((p) => p.name)).toEqual(['Cà phê Buôn Ma Thuột rang xay']);
+    });
+  });
+
+  describe('product by id from the gateway’s cache (ADR 0055)', () => {
+    it('answers storefronts from the cache and follows a change made elsewhere (a reservation) and through the API', async () => {
+      const p = (
+        await api.post('/v1/products', product({ name: 'Bưởi da xanh Bến Tre (đệm)', categoryId: 'cay-co-mui', stock: 20 }), {
+          key: partner,
+        })
+      ).body;
+      const read = () => api.get(`/v1/products/${p.id}`, { key: storefront });
+      // Once the gateway's consumer is live, a read fills the cache and the next one is that answer.
+      await eventually(
+        async () => {
+          const [a, b] = [await read(), await read()];
+          return a.headers.get('etag')?.startsWith('W/"p-') && a.headers.get('etag') === b.headers.get('etag');
+        },
+        30000,
+        'an answer from the cache',
+      );
+      expect((await read()).body.stock).toBe(20);
+      // The same product asked with its id in capitals: one product, one entry.
+      const upper = () => api.get(`/v1/products/${(p.id as string).toUpperCase()}`, { key: storefront });
+      expect((await upper()).body.stock).toBe(20);
+
+      // The catalog reserves 3 for an order: the gateway learns it only from the product's event.
+      const kafka = testKafka('product-cache-test');
+      const producer = kafka.producer();
+      await producer.connect();
+      const [orderId, subOrderId] = [uuidv7(), uuidv7()];
+      const placed = newEvent(
+        OrderPlacedV1,
+        orderId,
+        { orderId, placedAt: new Date().toISOString(), subOrders: [{ subOrderId, sellerId, lines: [{ productId: p.id, quantity: 3 }] }] },
+        '/test/orders',
+      );
+      await producer.send({ topic: Topics.ordersEvents, messages: [{ key: orderId, value: JSON.stringify(placed) }] });
+      await producer.disconnect();
+      await eventually(async () => (await read()).body.stock === 17, 30000, 'the reservation shown to storefronts');
+      expect((await upper()).body.stock).toBe(17);
+
+      // Changes through this gateway show at once; paused, the product is gone for storefronts.
+      expect((await api.patch(`/v1/products/${p.id}`, { priceVnd: 71000 }, { key: partner })).status).toBe(200);
+      expect((await read()).body).toMatchObject({ priceVnd: 71000, stock: 17 });
+      expect((await api.patch(`/v1/products/${p.id}`, { status: 'paused' }, { key: partner })).status).toBe(200);
+      expect((await read()).status).toBe(404);
+      expect((await api.get(`/v1/products/${p.id}`, { key: partner })).body.status).toBe('paused');
     });
   });
 

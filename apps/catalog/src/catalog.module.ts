@@ -24,6 +24,7 @@ import { VisiblePriceIndex1764900000000 } from './migrations/1764900000000-visib
 import { CreationKeys1764810000000 } from './migrations/1764810000000-creation-keys';
 import { LotTraceCodes1764800000000 } from './migrations/1764800000000-lot-trace-codes';
 import { SellerOrderAcceptance1765100000000 } from './migrations/1765100000000-seller-order-acceptance';
+import { ProductSearchProvince1765500000000 } from './migrations/1765500000000-product-search-province';
 import { Seller } from './sellers/seller.entity';
 import { SellerRepository } from './sellers/seller.repository';
 import { SellersController } from './sellers/sellers.controller';
@@ -42,6 +43,7 @@ export const CATALOG_MIGRATIONS = [
   CreationKeys1764810000000,
   VisiblePriceIndex1764900000000,
   SellerOrderAcceptance1765100000000,
+  ProductSearchProvince1765500000000,
 ];
 
 /** Sellers, products, prices, stock, search. Owns the `<prefix>_catalog` database. */

@@ -81,4 +81,23 @@ export class GatewayEnv extends ServiceEnv {
   @Min(1000)
   @Max(600000)
   HTTP_KEEP_ALIVE_MS: number = 65000;
+
+  /**
+   * Product-by-id answers for storefronts and carriers this gateway process keeps, dropped by the
+   * catalog's product events (ADR 0055); 0: none, every read asks the catalog.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(1000000)
+  PRODUCT_CACHE_SIZE: number = 20000;
+
+  /**
+   * How long this gateway process answers a storefront search page it got from the catalog without
+   * asking again (kept while PRODUCT_CACHE_SIZE > 0 and its consumer is live; dropped by any
+   * partner's or operator's product change); 0: every search asks the catalog (ADR 0055).
+   */
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  SEARCH_PAGE_CACHE_TTL_MS: number = 2000;
 }

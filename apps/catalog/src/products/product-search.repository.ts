@@ -32,23 +32,29 @@ export class ProductSearchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * The query's words as the text-search parser splits the folded text (the same way the
+   * Each text's words as the text-search parser splits the folded text (the same way the
    * documents were split), each with its nearest vocabulary words when it is not itself a known
    * word of three letters or more: the pg_trgm spelling-suggestion pattern on `search_terms`.
+   * Keyed by the text's index in `texts`.
    */
-  async queryWords(text: string): Promise<QueryWord[]> {
-    return this.dataSource.query<QueryWord[]>(
-      `SELECT t.token AS word,
+  async queryWords(texts: readonly string[]): Promise<Map<number, QueryWord[]>> {
+    const byText = new Map<number, QueryWord[]>();
+    if (texts.length === 0) return byText;
+    const rows = await this.dataSource.query<(QueryWord & { pos: number })[]>(
+      `SELECT u.pos::int - 1 AS pos, t.token AS word,
               CASE WHEN length(t.token) < 3 OR EXISTS (SELECT 1 FROM search_terms st WHERE st.term = t.token) THEN '{}'::text[]
                    ELSE ARRAY(SELECT st.term FROM search_terms st WHERE st.term % t.token
                                ORDER BY similarity(st.term, t.token) DESC, st.term LIMIT ${NEAR_WORDS})
               END AS near
-         FROM ts_parse('default', lower(f_unaccent($1))) WITH ORDINALITY AS t(tokid, token, ord)
+         FROM unnest($1::text[]) WITH ORDINALITY AS u(txt, pos),
+              ts_parse('default', lower(f_unaccent(u.txt))) WITH ORDINALITY AS t(tokid, token, ord)
         WHERE EXISTS (SELECT 1 FROM pg_ts_config_map m WHERE m.mapcfg = 'simple'::regconfig AND m.maptokentype = t.tokid)
-        ORDER BY t.ord
+        ORDER BY u.pos, t.ord
         LIMIT ${MAX_QUERY_WORDS * 2}`,
-      [text],
+      [texts],
     );
+    for (const { pos, word, near } of rows) byText.set(pos, [...(byText.get(pos) ?? []), { word, near }]);
+    return byText;
   }
 
   /**

@@ -1,44 +1,14 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { foldVietnamese, type CallerIdentity, type Page, type ProductView, type SearchProductsRequest } from '@app/contracts';
+import { type CallerIdentity, type Page, type ProductView, type SearchProductsRequest } from '@app/contracts';
 import { decodeCursor, encodeCursor } from '@app/persistence';
 import { SerializedReply, ValidationFailedError } from '@app/platform';
 import { SearchPageCache } from './product-search.cache';
-import { buildTsQuery, canRelax } from './product-search.query';
+import { buildTsQuery, canRelax, queryTerms } from './product-search.query';
 import { ProductSearchRepository, type SearchCursor, type SearchHit } from './product-search.repository';
 import { productView } from './product.view';
-
-/**
- * Words buyers type for produce whose listing uses another word: loanwords and regional names.
- * Each folded (no diacritics) query word on the left is searched as the phrase on the right.
- */
-const SYNONYMS: Record<string, string> = {
-  cafe: 'ca phe',
-  coffee: 'ca phe',
-  caphe: 'ca phe',
-  tra: 'che',
-  tea: 'che',
-  rice: 'gao',
-  lychee: 'vai thieu',
-  durian: 'sau rieng',
-  pepper: 'ho tieu',
-  honey: 'mat ong',
-  shrimp: 'tom',
-  mango: 'xoai',
-  pomelo: 'buoi',
-  heo: 'lon',
-  bap: 'ngo',
-  trai: 'qua',
-};
+import { queryParts } from './search-synonyms';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The query with buyers' synonyms replaced, so "cafe" finds "Cà phê". */
-export function expandQuery(q: string): string {
-  return foldVietnamese(q)
-    .split(' ')
-    .map((w) => SYNONYMS[w] ?? w)
-    .join(' ');
-}
 
 /** Milliseconds a storefront search page is fresh (CatalogEnv.SEARCH_CACHE_TTL_MS). */
 export const SEARCH_CACHE_TTL_MS = Symbol('SEARCH_CACHE_TTL_MS');
@@ -83,18 +53,22 @@ export class ProductSearchService {
       throw new ValidationFailedError([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
     let hits: SearchHit[];
     let relaxed = cursor?.r === 1;
-    const q = r.q?.trim() ? expandQuery(r.q) : '';
-    if (!q) {
+    const parts = r.q?.trim() ? queryParts(r.q) : [];
+    if (r.q?.trim() && parts.length === 0) return { items: [], nextCursor: null };
+    if (parts.length === 0) {
       hits = await this.repo.search(caller, r, sort, null, cursor);
     } else {
-      const words = await this.repo.queryWords(q);
-      const tsquery = buildTsQuery(words, relaxed);
+      // Synonym sets and codes are groups of alternatives; the other words go to typo correction.
+      const plain = parts.flatMap((p, i) => (p.kind === 'word' ? [{ i, word: p.word }] : []));
+      const corrected = await this.repo.queryWords(plain.map((p) => p.word));
+      const terms = queryTerms(parts, new Map(plain.map((p, k) => [p.i, corrected.get(k) ?? []])));
+      const tsquery = buildTsQuery(terms, relaxed);
       if (tsquery === null) return { items: [], nextCursor: null };
       hits = await this.repo.search(caller, r, sort, tsquery, cursor);
-      // Nothing has every word: a first page may settle for all words but one.
-      if (hits.length === 0 && !cursor && canRelax(words)) {
+      // Nothing has every term: a first page may settle for all terms but one.
+      if (hits.length === 0 && !cursor && canRelax(terms)) {
         relaxed = true;
-        hits = await this.repo.search(caller, r, sort, buildTsQuery(words, true), undefined);
+        hits = await this.repo.search(caller, r, sort, buildTsQuery(terms, true), undefined);
       }
     }
     const more = hits.length > r.limit;

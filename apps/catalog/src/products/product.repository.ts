@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { Category } from '../categories/category.entity';
 import type { Seller } from '../sellers/seller.entity';
 import { Product } from './product.entity';
@@ -53,9 +53,14 @@ export class ProductRepository {
     return manager.getRepository(Product).find({ where: { sellerId }, order: { id: 'ASC' } });
   }
 
-  /** Gives a lot's trace code to the products already linked to the lot. */
-  async setLotTraceCode(manager: EntityManager, lotId: string, traceCode: string): Promise<void> {
-    await manager.query(`UPDATE products SET trace_code = $2 WHERE lot_id = $1 AND trace_code IS DISTINCT FROM $2`, [lotId, traceCode]);
+  /** Gives a lot's trace code to the products already linked to the lot; the products it changed. */
+  async setLotTraceCode(manager: EntityManager, lotId: string, traceCode: string): Promise<Product[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `UPDATE products SET trace_code = $2 WHERE lot_id = $1 AND trace_code IS DISTINCT FROM $2 RETURNING id`,
+      [lotId, traceCode],
+    );
+    if (rows.length === 0) return [];
+    return manager.getRepository(Product).find({ where: { id: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } });
   }
 
   /** Locks the rows (in id order, so concurrent reservations cannot deadlock). */

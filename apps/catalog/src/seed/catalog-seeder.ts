@@ -34,6 +34,9 @@ export interface SeedResult {
  * Batches of rows share a transaction. Rows already present (same seed) are skipped with their
  * events, which makes a second run a no-op and an interrupted run resumable.
  */
+/** Attempts at a products batch that PostgreSQL rolled back as a deadlock. */
+const DEADLOCK_RETRIES = 5;
+
 export class CatalogSeeder {
   constructor(
     private readonly dataSource: DataSource,
@@ -107,7 +110,22 @@ export class CatalogSeeder {
     });
   }
 
-  private writeProducts(batch: readonly { product: Product; seller: Seller }[]): Promise<{ products: number; events: number }> {
+  /**
+   * Two batches in flight can add the same new words to the search vocabulary in opposite orders
+   * (the products trigger): PostgreSQL then rolls one back as a deadlock, and it is written again.
+   */
+  private async writeProducts(batch: readonly { product: Product; seller: Seller }[]): Promise<{ products: number; events: number }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.writeProductsOnce(batch);
+      } catch (e) {
+        const failed = e as { code?: string; driverError?: { code?: string } };
+        if (attempt >= DEADLOCK_RETRIES || (failed.driverError?.code ?? failed.code) !== '40P01') throw e;
+      }
+    }
+  }
+
+  private writeProductsOnce(batch: readonly { product: Product; seller: Seller }[]): Promise<{ products: number; events: number }> {
     return this.dataSource.transaction(async (manager) => {
       const inserted = await this.repo.insertProducts(
         manager,

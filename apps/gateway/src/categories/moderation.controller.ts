@@ -6,6 +6,7 @@ import { Ctx, type RequestContext } from '../http/request-context';
 import { Roles } from '../identity/access.decorators';
 import { ApiProblems } from '../openapi/problem.dto';
 import { ProductDto } from '../products/product.dto';
+import { ProductCache } from '../products/product-cache';
 import { withTraceUrl } from '../products/with-trace-url';
 import { SellerDto } from '../sellers/seller.dto';
 import { ServiceClient } from '../rpc/service-client';
@@ -27,15 +28,21 @@ export class ModerationDto {
 @Roles('admin')
 @Controller('v1/admin')
 export class ModerationController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly products: ProductCache,
+  ) {}
 
   @Post('sellers/:id/suspension')
   @HttpCode(200)
   @ApiOperation({ summary: 'Suspend a seller (all its products leave storefronts) or lift the suspension.' })
   @ApiOkResponse({ type: SellerDto })
   @ApiProblems(404, 422)
-  seller(@Param('id') id: string, @Body() body: ModerationDto, @Ctx() ctx: RequestContext): Promise<SellerDto> {
-    return this.services.call(CatalogRpc.moderateSeller, ctx.caller, ctx.requestId, { id, ...body });
+  async seller(@Param('id') id: string, @Body() body: ModerationDto, @Ctx() ctx: RequestContext): Promise<SellerDto> {
+    const seller = await this.services.call(CatalogRpc.moderateSeller, ctx.caller, ctx.requestId, { id, ...body });
+    // Every product of the seller changed visibility; the cache knows products, not sellers.
+    this.products.forgetAll();
+    return seller;
   }
 
   @Post('products/:id/suspension')
@@ -44,6 +51,9 @@ export class ModerationController {
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(404, 422)
   async product(@Param('id') id: string, @Body() body: ModerationDto, @Ctx() ctx: RequestContext): Promise<ProductDto> {
-    return withTraceUrl(await this.services.call(CatalogRpc.moderateProduct, ctx.caller, ctx.requestId, { id, ...body }));
+    const product = withTraceUrl(await this.services.call(CatalogRpc.moderateProduct, ctx.caller, ctx.requestId, { id, ...body }));
+    this.products.changed(id.toLowerCase());
+    this.products.productChanged();
+    return product;
   }
 }

@@ -8,9 +8,20 @@ import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { AnyRole, Roles } from '../identity/access.decorators';
 import { ApiProblems } from '../openapi/problem.dto';
 import { RenderedReplies, ServiceClient } from '../rpc/service-client';
+import { ProductCache } from './product-cache';
 import { withTraceUrl } from './with-trace-url';
 import { CreateProductDto, ProductDto, ProductPageDto, UpdateProductDto } from './product.dto';
 import { SearchProductsQueryDto } from './search-query.dto';
+
+/** The request's search, as a key: every query field, in a fixed order. */
+function pageKey(query: SearchProductsQueryDto): string {
+  const fields = query as unknown as Record<string, unknown>;
+  return JSON.stringify(
+    Object.keys(fields)
+      .sort()
+      .map((k) => [k, fields[k]]),
+  );
+}
 
 @ApiTags('products')
 @Controller('v1/products')
@@ -18,7 +29,10 @@ export class ProductsController {
   /** Search pages as HTTP bodies, by the version of the catalog's cached page they were made from. */
   private readonly searchPages = new RenderedReplies();
 
-  constructor(private readonly services: ServiceClient) {}
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly products: ProductCache,
+  ) {}
 
   @Post()
   @Roles('partner')
@@ -27,7 +41,9 @@ export class ProductsController {
   @ApiCreatedResponse({ type: ProductDto })
   @ApiProblems(400, 404, 409, 413, 422)
   async create(@Body() body: CreateProductDto, @Ctx() ctx: RequestContext): Promise<ProductDto> {
-    return withTraceUrl(await this.services.call(CatalogRpc.createProduct, ctx.caller, ctx.requestId, body, ctx.operation));
+    const created = withTraceUrl(await this.services.call(CatalogRpc.createProduct, ctx.caller, ctx.requestId, body, ctx.operation));
+    this.products.productChanged();
+    return created;
   }
 
   @Patch(':id')
@@ -36,7 +52,11 @@ export class ProductsController {
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(400, 404, 413, 422)
   async update(@Param('id') id: string, @Body() body: UpdateProductDto, @Ctx() ctx: RequestContext): Promise<ProductDto> {
-    return withTraceUrl(await this.services.call(CatalogRpc.updateProduct, ctx.caller, ctx.requestId, { ...body, id }));
+    const updated = withTraceUrl(await this.services.call(CatalogRpc.updateProduct, ctx.caller, ctx.requestId, { ...body, id }));
+    // Buyers reading through this gateway see the change at once, not when its event arrives.
+    this.products.changed(id.toLowerCase());
+    this.products.productChanged();
+    return updated;
   }
 
   @Get()
@@ -54,17 +74,31 @@ export class ProductsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     const { limit: _l, cursor: _c, ...filters } = query;
-    // A storefront page the catalog answers from its cache comes with a version: the body made
-    // for it is reused (no parse, no map, no stringify per request) and names it as its ETag.
-    const { body, version } = await this.services.callRendered(
-      CatalogRpc.searchProducts,
-      ctx.caller,
-      ctx.requestId,
-      { ...filters, ...pageRequest(query) },
-      this.searchPages,
-      (page): ProductPageDto => ({ ...page, items: page.items.map(withTraceUrl) }),
-    );
-    if (version) res.setHeader('ETag', `W/"${version}"`);
+    const ask = () =>
+      // A storefront page the catalog answers from its cache comes with a version: the body made
+      // for it is reused (no parse, no map, no stringify per request) and names it as its ETag.
+      this.services.callRendered(
+        CatalogRpc.searchProducts,
+        ctx.caller,
+        ctx.requestId,
+        { ...filters, ...pageRequest(query) },
+        this.searchPages,
+        (page): ProductPageDto => ({ ...page, items: page.items.map(withTraceUrl) }),
+      );
+    // Storefronts all see the same pages; this gateway keeps them briefly (ADR 0055).
+    const key = ctx.caller.role === 'storefront' ? pageKey(query) : null;
+    const kept = key ? this.products.page(key) : undefined;
+    const begun = key && !kept ? this.products.beginPage() : null;
+    let body: string;
+    let etag: string | null;
+    if (kept) ({ body, etag } = kept);
+    else {
+      const answer = await ask();
+      body = answer.body;
+      etag = answer.version ? `W/"${answer.version}"` : null;
+    }
+    if (key && begun !== null) this.products.keepPage(key, begun, body, etag);
+    if (etag) res.setHeader('ETag', etag);
     return body;
   }
 
@@ -73,7 +107,31 @@ export class ProductsController {
   @ApiOperation({ summary: 'A product.' })
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(404)
-  async get(@Param('id') id: string, @Ctx() ctx: RequestContext): Promise<ProductDto> {
-    return withTraceUrl(await this.services.call(CatalogRpc.getProduct, ctx.caller, ctx.requestId, { id }));
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  async get(@Param('id') id: string, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const ask = async () =>
+      JSON.stringify(withTraceUrl(await this.services.call(CatalogRpc.getProduct, ctx.caller, ctx.requestId, { id })));
+    // Partners and operators read their own writes: always the catalog. Storefronts and carriers
+    // see what every buyer sees, from the cache the catalog's events keep (ADR 0055).
+    if (ctx.caller.role === 'partner' || ctx.caller.role === 'admin') return ask();
+    // Events name products by their id as the catalog writes it (lower case); so does the cache.
+    const key = id.toLowerCase();
+    const cached = this.products.get(key);
+    if (cached) {
+      res.setHeader('ETag', cached.etag);
+      return cached.body;
+    }
+    const ticket = this.products.begin(key);
+    if (!ticket) return ask();
+    let body: string;
+    try {
+      body = await ask();
+    } catch (e) {
+      this.products.abandon(ticket);
+      throw e;
+    }
+    const filled = this.products.fill(ticket, body);
+    res.setHeader('ETag', filled.etag);
+    return filled.body;
   }
 }
