@@ -37,6 +37,7 @@ const TITLES_VI: Record<string, string> = {
   upstream_unavailable: 'Dịch vụ tạm thời không khả dụng',
   upstream_timeout: 'Dịch vụ không phản hồi kịp',
   service_busy: 'Dịch vụ đang quá tải',
+  database_unavailable: 'Cơ sở dữ liệu tạm thời không khả dụng',
   internal_error: 'Lỗi hệ thống',
   unsupported_media_type: 'Định dạng dữ liệu không được hỗ trợ',
   method_not_allowed: 'Phương thức không được hỗ trợ',

@@ -31,6 +31,17 @@ function answer(error: unknown, acceptLanguage?: string) {
 }
 
 describe('ProblemFilter over HTTP', () => {
+  it('answers a database that refuses connections with 503 database_unavailable and Retry-After, not a 500', () => {
+    const pgError = Object.assign(new Error('sorry, too many clients already'), { code: '53300' });
+    const sent = answer(pgError, 'vi');
+    expect(sent).toMatchObject({ status: 503, type: PROBLEM_CONTENT_TYPE, headers: { 'Retry-After': '1' } });
+    expect(sent.body).toMatchObject({ code: 'database_unavailable', title: 'Cơ sở dữ liệu tạm thời không khả dụng' });
+    expect(answer(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })).status).toBe(503);
+    expect(answer(new Error('Connection terminated unexpectedly')).status).toBe(503);
+    // A statement the database refuses is a bug or a conflict, not an outage.
+    expect(answer(Object.assign(new Error('duplicate key value'), { code: '23505' })).status).toBe(500);
+  });
+
   it('answers a busy service with 503 problem+json and Retry-After, in Vietnamese when asked', () => {
     const sent = answer(new ServiceBusyError('orders'), 'vi');
     expect(sent).toMatchObject({ status: 503, type: PROBLEM_CONTENT_TYPE, headers: { 'Retry-After': '1' } });

@@ -4,7 +4,7 @@ import { of, type Observable } from 'rxjs';
 import type { RpcReply } from '@app/contracts';
 import { localizeProblem, preferredLanguage } from './i18n';
 import { ServiceBusyError } from './domain-error';
-import { INTERNAL_PROBLEM, toProblem } from './to-problem';
+import { INTERNAL_PROBLEM, isDatabaseUnavailable, toProblem } from './to-problem';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -20,6 +20,8 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): Observable<RpcReply<never>> | void {
     const problem = toProblem(error);
+    // An outage, not the caller's fault and not a bug: one line, without the error's details.
+    if (isDatabaseUnavailable(error)) this.logger.warn(`database unavailable: ${(error as { code?: string }).code ?? 'connection lost'}`);
     if (host.getType() === 'rpc') {
       if (!problem) this.logger.error({ err: error }, 'unhandled error in request handler');
       return of({ ok: false as const, problem: problem ?? INTERNAL_PROBLEM });
@@ -32,6 +34,7 @@ export class ProblemFilter implements ExceptionFilter {
     const language = preferredLanguage(req.headers['accept-language']);
     const body = { ...localizeProblem(problem ?? INTERNAL_PROBLEM, language), instance: req.originalUrl };
     if (error instanceof ServiceBusyError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+    else if (body.status === 503) res.setHeader('Retry-After', '1');
     res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 }

@@ -46,11 +46,37 @@ function isParserError(e: unknown): e is ParserError {
 }
 
 /**
+ * PostgreSQL refusing or dropping the connection (SQLSTATE class 08, 53300 too many connections,
+ * 57P01–57P03 shutting down or starting), or the socket to it refused or reset: an outage of the
+ * database, not a bug, and not the caller's fault — answered 503 with Retry-After so that clients
+ * retry, instead of a 500 that says nothing (issue 21).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { code?: unknown; driverError?: unknown; message?: unknown };
+  if (e.driverError && e.driverError !== error && isDatabaseUnavailable(e.driverError)) return true;
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (/^08[0-9A-Z]{3}$/.test(code) || ['53300', '53000', '57P01', '57P02', '57P03'].includes(code)) return true;
+  if (['ECONNREFUSED', 'ECONNRESET'].includes(code)) return true;
+  return typeof e.message === 'string' && /^Connection terminated( unexpectedly| due to connection timeout)?$/.test(e.message);
+}
+
+export const DATABASE_UNAVAILABLE_PROBLEM: Problem = {
+  type: '/problems/database_unavailable',
+  title: 'Service Unavailable',
+  status: 503,
+  detail: 'The service cannot reach its database just now; retry in a moment.',
+  detailVi: 'Dịch vụ tạm thời không kết nối được cơ sở dữ liệu; vui lòng thử lại sau giây lát.',
+  code: 'database_unavailable',
+};
+
+/**
  * Maps anything thrown to a problem document. Returns `undefined` for errors that are not the
  * caller's fault (bugs, outages), which the filters log and answer with a bare 500.
  */
 export function toProblem(error: unknown): Problem | undefined {
   if (error instanceof DomainError) return error.toProblem();
+  if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE_PROBLEM;
   if (error instanceof HttpException) {
     const status = error.getStatus();
     if (status >= 500 && status !== 503 && status !== 504) return undefined;
