@@ -43,6 +43,14 @@ export class GatewayEnv extends ServiceEnv {
   @Min(0)
   RPC_HEDGE_MS: number = 1000;
 
+  /**
+   * How long an Idempotency-Key's claim outlives a gateway that died holding it (renewed every third
+   * of it while the request runs): a retry at another gateway takes over after at most this long.
+   */
+  @IsInt()
+  @Min(300)
+  IDEMPOTENCY_LEASE_MS: number = 3000;
+
   /** On SIGTERM: how long the gateway keeps answering (not ready, `Connection: close`) before it stops listening. */
   @IsInt()
   @Min(0)

@@ -41,18 +41,21 @@ function canonical(value: unknown): unknown {
  * and body replay the first response; the same key with another body is 422; while the first
  * request still runs, 409. Server failures (5xx) release the key so the client can retry; a claim
  * whose gateway died before answering expires after its lease and the next request takes over (the
- * services' operation keys, ADR 0007, keep that from creating twice what was created).
+ * services' operation keys, ADR 0007, keep that from creating twice what was created). The lease is
+ * short (IDEMPOTENCY_LEASE_MS, 3 s) and renewed every third of it while the request runs here, so a
+ * retry sent to another gateway after this one died takes over within seconds, not after the
+ * request's whole timeout (issue 23, ADR 0056).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  /** A request is answered (or 504) within RPC_TIMEOUT_MS; a claim older than twice that was lost with its gateway. */
+  /** How long a claim outlives its gateway: it is renewed every third of it while the request runs. */
   private readonly leaseMs: number;
 
   constructor(
     private readonly records: IdempotencyRepository,
     @Inject(GATEWAY_ENV) env: GatewayEnv,
   ) {
-    this.leaseMs = Math.max(2 * env.RPC_TIMEOUT_MS, 30000);
+    this.leaseMs = env.IDEMPOTENCY_LEASE_MS;
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -86,6 +89,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const status =
       (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (req.method === 'POST' ? 201 : 200);
+    const renewal = setInterval(() => void this.records.renew(apiKeyId, key, this.leaseMs).catch(() => undefined), this.leaseMs / 3);
+    renewal.unref();
     try {
       const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
       await this.records.complete(apiKeyId, key, status, body, IDEMPOTENCY_TTL_HOURS);
@@ -95,6 +100,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (problem && problem.status < 500) await this.records.complete(apiKeyId, key, problem.status, problem, IDEMPOTENCY_TTL_HOURS);
       else await this.records.release(apiKeyId, key);
       throw e;
+    } finally {
+      clearInterval(renewal);
     }
   }
 

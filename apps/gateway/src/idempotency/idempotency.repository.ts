@@ -38,6 +38,15 @@ export class IdempotencyRepository {
     return rows.length === 1;
   }
 
+  /** The request holding the claim still runs here: its lease starts again. */
+  async renew(apiKeyId: string, key: string, leaseMs: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotency_records SET expires_at = now() + make_interval(secs => $3::float8 / 1000)
+        WHERE api_key_id = $1 AND idempotency_key = $2 AND state = 'in_progress'`,
+      [apiKeyId, key, leaseMs],
+    );
+  }
+
   async find(apiKeyId: string, key: string): Promise<StoredResponse | undefined> {
     const rows = await this.dataSource.query<Row[]>(
       `SELECT request_hash, state, response_status, response_body FROM idempotency_records WHERE api_key_id = $1 AND idempotency_key = $2`,
