@@ -410,7 +410,8 @@ describe('webhooks and the event feed', () => {
   it('documents every event type’s delivery and payload in the OpenAPI document', async () => {
     const doc = (await api.get('/openapi.json')).body as {
       paths: Record<string, unknown>;
-      'x-webhooks': Record<string, { post: { requestBody: { content: { 'application/json': { schema: { $ref: string } } } } } }>;
+      openapi: string;
+      webhooks: Record<string, { post: { requestBody: { content: { 'application/json': { schema: { $ref: string } } } } } }>;
       components: { schemas: Record<string, { properties: { data: { properties: Record<string, unknown> } } }> };
     };
     for (const p of [
@@ -437,9 +438,10 @@ describe('webhooks and the event feed', () => {
       'product.suspended',
       'webhook.test',
     ];
-    expect(Object.keys(doc['x-webhooks']).sort()).toEqual([...types].sort());
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.webhooks).sort()).toEqual([...types].sort());
     for (const t of types) {
-      const ref = doc['x-webhooks'][t].post.requestBody.content['application/json'].schema.$ref;
+      const ref = doc.webhooks[t].post.requestBody.content['application/json'].schema.$ref;
       const schema = doc.components.schemas[ref.split('/').pop()!];
       expect({ t, sequence: Boolean(schema.properties.data.properties.sequence) }).toEqual({ t, sequence: true });
     }
