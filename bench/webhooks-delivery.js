@@ -24,7 +24,7 @@ const { commandLine, readOnlyClient, runBenchmark, sleep } = require('./lib/comm
 const { parseOptions } = require('./lib/options');
 const { cpuSeconds } = require('./lib/process-stats');
 const load1 = () => +os.loadavg()[0].toFixed(1);
-const { call } = require('./lib/rest');
+const { call, failureKind } = require('./lib/rest');
 
 const USAGE = `node bench/webhooks-delivery.js [--rate 30] [--seconds 20] [--warmup 5]
 env: DATABASE_URL (required), DIST_DIR (dist-bench-webhooks), BENCH_KAFKA_PORT (20092), BENCH_GATEWAY_PORT (30000)`;
@@ -106,6 +106,7 @@ async function load(base, s, rate, seconds) {
   const ids = [];
   ids.shed = 0;
   ids.failed = 0;
+  ids.failures = {}; // by status, or the kind of failure when no answer came
   const inflight = new Set();
   const start = Date.now();
   for (let i = 0; i < rate * seconds; i++) {
@@ -117,8 +118,16 @@ async function load(base, s, rate, seconds) {
       items: [{ productId: s.products[i % s.products.length], quantity: 1 }],
       paymentMethod: 'cod',
     })
-      .then((r) => (r.status === 201 ? ids.push(r.body.id) : r.status === 503 ? ids.shed++ : ids.failed++))
-      .catch(() => ids.failed++)
+      .then((r) => {
+        if (r.status === 201) return ids.push(r.body.id);
+        if (r.status === 503) return ids.shed++;
+        ids.failed++;
+        ids.failures[r.status] = (ids.failures[r.status] ?? 0) + 1;
+      })
+      .catch((e) => {
+        ids.failed++;
+        ids.failures[failureKind(e)] = (ids.failures[failureKind(e)] ?? 0) + 1;
+      })
       .finally(() => inflight.delete(p));
     inflight.add(p);
   }
@@ -182,6 +191,7 @@ async function phase(state, base, s, healthy, cpu, notificationsPid) {
     orders: ids.length,
     shed503: ids.shed,
     failedOrders: ids.failed,
+    failures: ids.failures,
     healthyDeliveries: lags.length,
     missing: ids.length * healthy.length - lags.length,
     deliveriesPerSecond: +(lags.length / elapsed).toFixed(1),
