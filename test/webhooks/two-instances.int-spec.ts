@@ -91,6 +91,8 @@ describe('two notifications instances in one consumer group', () => {
           WEBHOOK_RETRY_SCHEDULE_MS: '300,300,300',
           WEBHOOK_POLL_MS: '100',
           OUTBOX_POLL_MS: '200',
+          // The PostgreSQL server is shared with the suite's cluster (and its max_connections).
+          DB_POOL_SIZE: '4',
         },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
