@@ -92,7 +92,7 @@ describe('two notifications instances in one consumer group', () => {
           WEBHOOK_POLL_MS: '100',
           OUTBOX_POLL_MS: '200',
           // The PostgreSQL server is shared with the suite's cluster (and its max_connections).
-          DB_POOL_SIZE: '4',
+          DB_POOL_SIZE: '2',
         },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
@@ -102,10 +102,10 @@ describe('two notifications instances in one consumer group', () => {
     // One after the other: the first creates and migrates the database.
     await ready(0, instance(0));
     await ready(1, instance(1));
-    ds = await migratedDataSource(
-      `${name}_notifications`,
-      withMessagingTables({ entities: NOTIFICATIONS_ENTITIES, migrations: NOTIFICATIONS_MIGRATIONS }),
-    );
+    ds = await migratedDataSource(`${name}_notifications`, {
+      ...withMessagingTables({ entities: NOTIFICATIONS_ENTITIES, migrations: NOTIFICATIONS_MIGRATIONS }),
+      poolSize: 2,
+    });
 
     // Both processes are members of the one group, each holding some of settlement.events' partitions.
     const kafka = testKafka('pair-test');
@@ -177,6 +177,18 @@ describe('two notifications instances in one consumer group', () => {
 
     const expected = EVENTS * 4; // a, b once; c twice
     await eventually(async () => receiver.received.length >= expected, 120000, `${expected} requests at the receiver`);
+    // Each outcome is recorded after its answer came (on a loaded machine, a moment later).
+    await eventually(
+      async () => {
+        const [{ n }] = await ds.query<{ n: string }[]>(
+          `SELECT count(*) AS n FROM deliveries d JOIN public_events p ON p.id = d.event_id WHERE p.owner_id = $1 AND d.status = 'succeeded'`,
+          [carrierCode],
+        );
+        return Number(n) >= EVENTS * 3;
+      },
+      30000,
+      'every delivery recorded',
+    ).catch(() => undefined);
     // Anything sent twice would arrive within this.
     await new Promise((r) => setTimeout(r, 2000));
 
