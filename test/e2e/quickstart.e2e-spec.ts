@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { wardsOf } from '@app/contracts';
 import { eventually, runId } from '../support/infra';
 import { verifyStandardWebhook, WebhookReceiver } from '../support/webhook-receiver';
 import { startQuickstart } from '../../tools/quickstart/quickstart';
@@ -76,6 +77,53 @@ describe('quick start (one process, in-process transport)', () => {
       const got = await eventually(async () => receiver.received[0], 15000, 'the test delivery');
       expect(got.body.type).toBe('webhook.test');
       expect(verifyStandardWebhook(endpoint.secret, got)).toBe(true);
+    } finally {
+      await receiver.stop();
+    }
+  });
+  it('turns a domain event into a signed webhook over the in-process transport: an operator’s suspension reaches the partner', async () => {
+    const receiver = await new WebhookReceiver().start();
+    try {
+      const admin = { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' };
+      const post = async (path: string, body: unknown, headers: Record<string, string>) => {
+        const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+        return { status: res.status, body: (await res.json()) as Record<string, string> };
+      };
+      const issued = await post('/v1/admin/api-keys', { role: 'partner', name: 'qs partner 2' }, admin);
+      const partner = { Authorization: `Bearer ${issued.body.key}`, 'Content-Type': 'application/json' };
+      const endpoint = await post('/v1/webhook-endpoints', { url: receiver.url, eventTypes: ['product.suspended'] }, partner);
+      expect(endpoint.status).toBe(201);
+      const seller = await post(
+        '/v1/sellers',
+        {
+          name: 'Hộ bà Tám – sầu riêng',
+          kind: 'household',
+          phone: '0912345678',
+          address: { provinceCode: '82', wardCode: wardsOf('82')[0].code, line: 'Ấp 3' },
+        },
+        partner,
+      );
+      expect(seller.status).toBe(201);
+      const product = await post(
+        '/v1/products',
+        {
+          sellerId: seller.body.id,
+          name: 'Sầu riêng Ri6',
+          categoryId: 'trai-cay',
+          unit: 'kg',
+          priceVnd: 90000,
+          stock: 10,
+          weightGrams: 1000,
+        },
+        partner,
+      );
+      expect(product.status).toBe(201);
+      expect((await post(`/v1/admin/products/${product.body.id}/suspension`, { suspended: true, reason: 'Ảnh sai' }, admin)).status).toBe(
+        200,
+      );
+      const got = await eventually(async () => receiver.of('product.suspended')[0], 15000, 'product.suspended');
+      expect(got.body.data).toMatchObject({ productId: product.body.id, sellerId: seller.body.id });
+      expect(verifyStandardWebhook(endpoint.body.secret, got)).toBe(true);
     } finally {
       await receiver.stop();
     }

@@ -318,6 +318,52 @@ describe('webhooks and the event feed', () => {
     expect(verifyStandardWebhook(ep.secret, got)).toBe(true);
   });
 
+  it('replays only the failed deliveries of a range with onlyFailed, and all of them without it', async () => {
+    const r = await receiver();
+    let down = false;
+    r.respond = () => (down ? { status: 500 } : { status: 200 });
+    const shop = (await api.issueKey('storefront')).key;
+    const ep = await register(shop, r.url, ['webhook.test']);
+    const since = new Date(Date.now() - 2000).toISOString();
+    const ok = (await api.post(`/v1/webhook-endpoints/${ep.id}/test`, {}, { key: shop })).body.eventId as string;
+    await eventually(async () => r.received.some((x) => x.id === ok), 15000, 'the first delivery');
+    down = true;
+    const lost = (await api.post(`/v1/webhook-endpoints/${ep.id}/test`, {}, { key: shop })).body.eventId as string;
+    // The cluster's schedule is five retries 400 ms apart: then the delivery has failed for good.
+    const failed = await eventually(async () => {
+      const log = await deliveriesOf(shop, ep.id);
+      const mine = log.filter((a) => a.eventId === lost);
+      return mine.length === 6 && mine.every((a) => a.status === 'failed') ? mine : undefined;
+    }, 20000);
+    expect(failed.map((a) => a.attempt).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    down = false;
+    const before = r.received.length;
+    const only = await api.post(`/v1/webhook-endpoints/${ep.id}/replay`, { since, onlyFailed: true }, { key: shop });
+    expect(only.status).toBe(202);
+    expect(only.body.requeued).toBe(1);
+    await eventually(async () => r.received.length > before, 15000, 'the replayed delivery');
+    await new Promise((res) => setTimeout(res, 1000));
+    expect(r.received.slice(before).map((x) => x.id)).toEqual([lost]);
+    expect(verifyStandardWebhook(ep.secret, r.received[before])).toBe(true);
+    // The log: the replay is the 7th attempt of the same delivery, and it succeeded.
+    const log = await eventually(async () => {
+      const l = await deliveriesOf(shop, ep.id);
+      return l.some((a) => a.eventId === lost && a.status === 'succeeded') ? l : undefined;
+    });
+    expect(log.filter((a) => a.eventId === lost && a.status === 'succeeded').map((a) => [a.attempt, a.httpStatus])).toEqual([[7, 200]]);
+    // Nothing failed is left: onlyFailed now re-queues nothing; without it, both are sent again.
+    expect((await api.post(`/v1/webhook-endpoints/${ep.id}/replay`, { since, onlyFailed: true }, { key: shop })).body.requeued).toBe(0);
+    const all = await api.post(`/v1/webhook-endpoints/${ep.id}/replay`, { since }, { key: shop });
+    expect(all.body.requeued).toBe(2);
+    await eventually(async () => r.received.length === before + 3, 15000, 'both replayed');
+    expect(
+      r.received
+        .slice(before + 1)
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([ok, lost].sort());
+  });
+
   it('signs with both secrets for 24 h after a rotation', async () => {
     const r = await receiver();
     const ep = await register(storefront, r.url, ['webhook.test']);
@@ -364,7 +410,8 @@ describe('webhooks and the event feed', () => {
   it('documents every event type’s delivery and payload in the OpenAPI document', async () => {
     const doc = (await api.get('/openapi.json')).body as {
       paths: Record<string, unknown>;
-      'x-webhooks': Record<string, { post: { requestBody: { content: { 'application/json': { schema: { $ref: string } } } } } }>;
+      openapi: string;
+      webhooks: Record<string, { post: { requestBody: { content: { 'application/json': { schema: { $ref: string } } } } } }>;
       components: { schemas: Record<string, { properties: { data: { properties: Record<string, unknown> } } }> };
     };
     for (const p of [
@@ -391,9 +438,10 @@ describe('webhooks and the event feed', () => {
       'product.suspended',
       'webhook.test',
     ];
-    expect(Object.keys(doc['x-webhooks']).sort()).toEqual([...types].sort());
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.webhooks).sort()).toEqual([...types].sort());
     for (const t of types) {
-      const ref = doc['x-webhooks'][t].post.requestBody.content['application/json'].schema.$ref;
+      const ref = doc.webhooks[t].post.requestBody.content['application/json'].schema.$ref;
       const schema = doc.components.schemas[ref.split('/').pop()!];
       expect({ t, sequence: Boolean(schema.properties.data.properties.sequence) }).toEqual({ t, sequence: true });
     }

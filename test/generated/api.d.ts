@@ -803,7 +803,613 @@ export interface paths {
     trace?: never;
   };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+  'order.created': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * An order was placed (status `pending`). A storefront gets the whole order; a partner only its sellers’ sub-orders.
+     * @description POSTed to every enabled endpoint of the owner that lists this type. Any 2xx within 15 s is success; otherwise retried after ~5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h (with jitter; a later `Retry-After` wins); 410 disables the endpoint, and so do 3 days of failures. The same body is in GET /v1/events.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description The event id: the same on every retry and in GET /v1/events. */
+          'webhook-id': string;
+          /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}" keyed with the base64-decoded secret after "whsec_">`; space-separated, one per secret, for 24 h after a rotation. */
+          'webhook-signature': string;
+          /** @description Unix seconds when this attempt was signed. */
+          'webhook-timestamp': number;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WebhookEvent_order_created'];
+        };
+      };
+      responses: {
+        /** @description Received. */
+        '2XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Gone: the endpoint is disabled. */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'order.status_changed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * An order moved to another status; a partner also gets the ids of its sub-orders in it.
+     * @description POSTed to every enabled endpoint of the owner that lists this type. Any 2xx within 15 s is success; otherwise retried after ~5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h (with jitter; a later `Retry-After` wins); 410 disables the endpoint, and so do 3 days of failures. The same body is in GET /v1/events.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description The event id: the same on every retry and in GET /v1/events. */
+          'webhook-id': string;
+          /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}" keyed with the base64-decoded secret after "whsec_">`; space-separated, one per secret, for 24 h after a rotation. */
+          'webhook-signature': string;
+          /** @description Unix seconds when this attempt was signed. */
+          'webhook-timestamp': number;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WebhookEvent_order_status_changed'];
+        };
+      };
+      responses: {
+        /** @description Received. */
+        '2XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Gone: the endpoint is disabled. */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'payout.paid': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A payout batch was transferred: what each of the partner’s sellers was paid.
+     * @description POSTed to every enabled endpoint of the owner that lists this type. Any 2xx within 15 s is success; otherwise retried after ~5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h (with jitter; a later `Retry-After` wins); 410 disables the endpoint, and so do 3 days of failures. The same body is in GET /v1/events.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description The event id: the same on every retry and in GET /v1/events. */
+          'webhook-id': string;
+          /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}" keyed with the base64-decoded secret after "whsec_">`; space-separated, one per secret, for 24 h after a rotation. */
+          'webhook-signature': string;
+          /** @description Unix seconds when this attempt was signed. */
+          'webhook-timestamp': number;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WebhookEvent_payout_paid'];
+        };
+      };
+      responses: {
+        /** @description Received. */
+        '2XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Gone: the endpoint is disabled. */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'product.suspended': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * An operator suspended one of the partner’s products: storefronts no longer sell it.
+     * @description POSTed to every enabled endpoint of the owner that lists this type. Any 2xx within 15 s is success; otherwise retried after ~5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h (with jitter; a later `Retry-After` wins); 410 disables the endpoint, and so do 3 days of failures. The same body is in GET /v1/events.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description The event id: the same on every retry and in GET /v1/events. */
+          'webhook-id': string;
+          /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}" keyed with the base64-decoded secret after "whsec_">`; space-separated, one per secret, for 24 h after a rotation. */
+          'webhook-signature': string;
+          /** @description Unix seconds when this attempt was signed. */
+          'webhook-timestamp': number;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WebhookEvent_product_suspended'];
+        };
+      };
+      responses: {
+        /** @description Received. */
+        '2XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Gone: the endpoint is disabled. */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'remittance.reconciled': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A carrier’s remittance statement was reconciled and posted (carrier).
+     * @description POSTed to every enabled endpoint of the owner that lists this type. Any 2xx within 15 s is success; otherwise retried after ~5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h (with jitter; a later `Retry-After` wins); 410 disables the endpoint, and so do 3 days of failures. The same body is in GET /v1/events.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description The event id: the same on every retry and in GET /v1/events. */
+          'webhook-id': string;
+          /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}" keyed with the base64-decoded secret after "whsec_">`; space-separated, one per secret, for 24 h after a rotation. */
+          'webhook-signature': string;
+          /** @description Unix seconds when this attempt was signed. */
+          'webhook-timestamp': number;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WebhookEvent_remittance_reconciled'];
+        };
+      };
+      responses: {
+        /** @description Received. */
+        '2XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Gone: the endpoint is disabled. */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'shipment.status_changed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A shipment moved (carrier report accepted); told to the partner, the storefront and the carrier.
+     * @description POSTed to every enabled endpoint of the owner that lists this type. Any 2xx within 15 s is success; otherwise retried after ~5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h (with jitter; a later `Retry-After` wins); 410 disables the endpoint, and so do 3 days of failures. The same body is in GET /v1/events.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description The event id: the same on every retry and in GET /v1/events. */
+          'webhook-id': string;
+          /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}" keyed with the base64-decoded secret after "whsec_">`; space-separated, one per secret, for 24 h after a rotation. */
+          'webhook-signature': string;
+          /** @description Unix seconds when this attempt was signed. */
+          'webhook-timestamp': number;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WebhookEvent_shipment_status_changed'];
+        };
+      };
+      responses: {
+        /** @description Received. */
+        '2XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Gone: the endpoint is disabled. */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'sub_order.accepted': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A sub-order was accepted (by its seller, or at once for `auto` sellers): its shipment is requested.
+     * @description POSTed to every enabled endpoint of the owner that lists this type. Any 2xx within 15 s is success; otherwise retried after ~5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h (with jitter; a later `Retry-After` wins); 410 disables the endpoint, and so do 3 days of failures. The same body is in GET /v1/events.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description The event id: the same on every retry and in GET /v1/events. */
+          'webhook-id': string;
+          /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}" keyed with the base64-decoded secret after "whsec_">`; space-separated, one per secret, for 24 h after a rotation. */
+          'webhook-signature': string;
+          /** @description Unix seconds when this attempt was signed. */
+          'webhook-timestamp': number;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WebhookEvent_sub_order_accepted'];
+        };
+      };
+      responses: {
+        /** @description Received. */
+        '2XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Gone: the endpoint is disabled. */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'sub_order.awaiting_seller': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A sub-order waits for its seller to accept or decline it by `acceptBy`.
+     * @description POSTed to every enabled endpoint of the owner that lists this type. Any 2xx within 15 s is success; otherwise retried after ~5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h (with jitter; a later `Retry-After` wins); 410 disables the endpoint, and so do 3 days of failures. The same body is in GET /v1/events.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description The event id: the same on every retry and in GET /v1/events. */
+          'webhook-id': string;
+          /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}" keyed with the base64-decoded secret after "whsec_">`; space-separated, one per secret, for 24 h after a rotation. */
+          'webhook-signature': string;
+          /** @description Unix seconds when this attempt was signed. */
+          'webhook-timestamp': number;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WebhookEvent_sub_order_awaiting_seller'];
+        };
+      };
+      responses: {
+        /** @description Received. */
+        '2XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Gone: the endpoint is disabled. */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'sub_order.declined': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The seller declined a sub-order: stock released, the order’s totals lowered.
+     * @description POSTed to every enabled endpoint of the owner that lists this type. Any 2xx within 15 s is success; otherwise retried after ~5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h (with jitter; a later `Retry-After` wins); 410 disables the endpoint, and so do 3 days of failures. The same body is in GET /v1/events.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description The event id: the same on every retry and in GET /v1/events. */
+          'webhook-id': string;
+          /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}" keyed with the base64-decoded secret after "whsec_">`; space-separated, one per secret, for 24 h after a rotation. */
+          'webhook-signature': string;
+          /** @description Unix seconds when this attempt was signed. */
+          'webhook-timestamp': number;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WebhookEvent_sub_order_declined'];
+        };
+      };
+      responses: {
+        /** @description Received. */
+        '2XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Gone: the endpoint is disabled. */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'sub_order.expired': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The seller did not answer by `acceptBy`: handled as a decline.
+     * @description POSTed to every enabled endpoint of the owner that lists this type. Any 2xx within 15 s is success; otherwise retried after ~5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h (with jitter; a later `Retry-After` wins); 410 disables the endpoint, and so do 3 days of failures. The same body is in GET /v1/events.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description The event id: the same on every retry and in GET /v1/events. */
+          'webhook-id': string;
+          /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}" keyed with the base64-decoded secret after "whsec_">`; space-separated, one per secret, for 24 h after a rotation. */
+          'webhook-signature': string;
+          /** @description Unix seconds when this attempt was signed. */
+          'webhook-timestamp': number;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WebhookEvent_sub_order_expired'];
+        };
+      };
+      responses: {
+        /** @description Received. */
+        '2XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Gone: the endpoint is disabled. */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'webhook.test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sent by POST /v1/webhook-endpoints/{id}/test.
+     * @description POSTed to every enabled endpoint of the owner that lists this type. Any 2xx within 15 s is success; otherwise retried after ~5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h (with jitter; a later `Retry-After` wins); 410 disables the endpoint, and so do 3 days of failures. The same body is in GET /v1/events.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description The event id: the same on every retry and in GET /v1/events. */
+          'webhook-id': string;
+          /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}" keyed with the base64-decoded secret after "whsec_">`; space-separated, one per secret, for 24 h after a rotation. */
+          'webhook-signature': string;
+          /** @description Unix seconds when this attempt was signed. */
+          'webhook-timestamp': number;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WebhookEvent_webhook_test'];
+        };
+      };
+      responses: {
+        /** @description Received. */
+        '2XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Gone: the endpoint is disabled. */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
 export interface components {
   schemas: {
     AcceptSubOrderDto: {

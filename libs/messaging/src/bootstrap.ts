@@ -28,17 +28,19 @@ export async function startService(module: Type | DynamicModule, o: StartService
   app.useLogger(app.get(PinoLogger));
   if (o.shutdownHooks) app.enableShutdownHooks();
   await app.init();
-  const rpc: MicroserviceOptions = {
-    strategy:
-      o.env.TRANSPORT === 'kafka'
-        ? kafkaRpcServer(o.service, o.env.KAFKA_BROKERS, o.env.KAFKA_RPC_PARTITIONS, o.env.RPC_CONCURRENCY)
-        : new InProcessRpcServer(),
-  };
-  app.connectMicroservice<MicroserviceOptions>(rpc);
-  const server = rpc.strategy;
-  // Ready only while a member of the request group with its partitions (issue 23).
-  if (server instanceof KafkaRpcServer) app.get(HealthRegistry).register('rpc', () => server.membership());
-  await app.startAllMicroservices();
+  if (o.env.RPC_SERVER) {
+    const rpc: MicroserviceOptions = {
+      strategy:
+        o.env.TRANSPORT === 'kafka'
+          ? kafkaRpcServer(o.service, o.env.KAFKA_BROKERS, o.env.KAFKA_RPC_PARTITIONS, o.env.RPC_CONCURRENCY)
+          : new InProcessRpcServer(),
+    };
+    app.connectMicroservice<MicroserviceOptions>(rpc);
+    const server = rpc.strategy;
+    // Ready only while a member of the request group with its partitions (issue 23).
+    if (server instanceof KafkaRpcServer) app.get(HealthRegistry).register('rpc', () => server.membership());
+    await app.startAllMicroservices();
+  }
   if (o.env.TRANSPORT === 'kafka') {
     for (const ms of app.getMicroservices()) await awaitStableGroup(ms.unwrap<[Kafka, Consumer, Producer]>()[1]);
   }

@@ -45,7 +45,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
   async onApplicationBootstrap(): Promise<void> {
     const bindings = this.explorer.bindings(this.options.service);
     if (bindings.length > 0) {
-      const groupId = `${this.options.service}.events`;
+      const groupId = `${this.options.groupPrefix ?? ''}${this.options.service}.events`;
       const dispatcher = new EventDispatcher(new Inbox(this.dataSource), this.transport, bindings, {
         service: this.options.service,
         groupId,

@@ -1,5 +1,7 @@
 export interface MessagingOptions {
   service: string;
+  /** Prefix of the event consumer group (KAFKA_GROUP_PREFIX; empty in deployments). */
+  groupPrefix?: string;
   transport: 'kafka' | 'in-process';
   brokers: string;
   createTopics: boolean;

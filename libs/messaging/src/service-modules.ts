@@ -28,6 +28,7 @@ export function withMessagingTables(
 export function messagingOptionsFromEnv(service: string, env: ServiceEnv): MessagingOptions {
   return {
     service,
+    groupPrefix: env.KAFKA_GROUP_PREFIX,
     transport: env.TRANSPORT,
     brokers: env.KAFKA_BROKERS,
     createTopics: env.KAFKA_CREATE_TOPICS,

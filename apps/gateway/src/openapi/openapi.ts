@@ -2,8 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { describeWebhooks } from '../webhooks/webhook-schemas';
 import { OPERATION_IDS } from './operation-ids';
+import { toOpenApi31 } from './openapi-31';
 
-/** The served OpenAPI document: the full truth of the public REST contract. */
+/** The served OpenAPI document (3.1, with a `webhooks` section): the full truth of the public REST contract. */
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Nông sản marketplace API')
@@ -17,7 +18,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
       'apiKey',
     )
     .build();
-  return describeWebhooks(describeCsvBodies(nameOperations(SwaggerModule.createDocument(app, config))));
+  return toOpenApi31(describeWebhooks(describeCsvBodies(nameOperations(SwaggerModule.createDocument(app, config)))));
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;

@@ -176,8 +176,8 @@ const HEADERS = {
 };
 
 /**
- * The deliveries a receiver gets, one per event type, with each `data` schema: `x-webhooks` (the
- * 3.0 spelling of 3.1's `webhooks`, as Redoc reads it) and one component schema per type.
+ * The deliveries a receiver gets, one per event type, with each `data` schema: OpenAPI 3.1's
+ * `webhooks` (the document is 3.1, see toOpenApi31) and one component schema per type.
  */
 export function describeWebhooks(document: OpenAPIObject): OpenAPIObject {
   const schemas = (document.components ??= {}).schemas ?? (document.components.schemas = {});
@@ -203,6 +203,6 @@ export function describeWebhooks(document: OpenAPIObject): OpenAPIObject {
       },
     };
   }
-  (document as OpenAPIObject & { 'x-webhooks'?: unknown })['x-webhooks'] = webhooks;
+  document.webhooks = webhooks as OpenAPIObject['webhooks'];
   return document;
 }

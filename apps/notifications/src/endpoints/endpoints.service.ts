@@ -152,7 +152,7 @@ export class EndpointsService {
         responseSnippet: r.response_snippet,
         error: r.error,
         attemptedAt: r.attempted_at ? toVietnamIso(r.attempted_at) : null,
-        nextAttemptAt: r.next_attempt_at ? new Date(r.next_attempt_at).toISOString() : null,
+        nextAttemptAt: r.next_attempt_at ? toVietnamIso(r.next_attempt_at) : null,
       }),
       (r) => ({ id: r.id }),
     );

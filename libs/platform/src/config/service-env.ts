@@ -37,6 +37,23 @@ export class ServiceEnv {
   @IsBoolean()
   KAFKA_CREATE_TOPICS: boolean = true;
 
+  /**
+   * Prefix of the event consumer group (`<prefix><service>.events`): empty in every deployment.
+   * A test that runs extra instances of a service beside a shared cluster gives them their own
+   * group with it, so they never take partitions from the cluster's instances.
+   */
+  @Matches(/^([a-z0-9][a-z0-9._-]{0,60})?$/, { message: 'must be empty or lower-case letters, digits, ".", "_" and "-"' })
+  KAFKA_GROUP_PREFIX: string = '';
+
+  /**
+   * Serve the service's requests (`<service>.rpc`). Off only for an instance that must not answer
+   * a shared cluster's gateway (a test's extra instances with their own database); it still
+   * consumes events, relays its outbox and runs its workers.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  RPC_SERVER: boolean = true;
+
   /** Partitions of event topics created by this process (scale-out ceiling per consumer group). */
   @IsInt()
   @Min(1)
