@@ -45,8 +45,8 @@ describe('an orders instance killed, restarted and stopped under load', () => {
     });
     // Its log beside the cluster's (test-logs/<run>/), appended across its restarts.
     const log = fs.createWriteStream(path.join(process.env.E2E_LOG_DIR ?? path.join(ROOT, '.data'), `${instance}.log`), { flags: 'a' });
-    c.stdout!.pipe(log);
-    c.stderr!.pipe(log);
+    c.stdout.pipe(log);
+    c.stderr.pipe(log);
     child = c;
     for (;;) {
       if (c.exitCode !== null || c.signalCode !== null)

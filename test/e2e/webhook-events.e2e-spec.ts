@@ -196,9 +196,11 @@ describe('webhooks: shipments, moderation, sellers’ answers and settlement', (
   });
 
   it('tells the carrier its statement was reconciled and the partner its seller was paid, and no other carrier or partner', async () => {
-    const carrierCode = `W${uuidv7().replace(/-/g, '').slice(-10).toUpperCase()}`;
+    // Carriers of the platform's list (CARRIER_CODES) that no other suite uses: their ledger and
+    // statements are this test's alone.
+    const carrierCode = 'NJV';
     const carrier = (await api.issueKey('carrier', { carrierCode })).key;
-    const otherCarrier = (await api.issueKey('carrier', { carrierCode: `${carrierCode}X` })).key;
+    const otherCarrier = (await api.issueKey('carrier', { carrierCode: 'JNT' })).key;
     const p = await api.issueKey('partner');
     const otherPartner = await new PartnerFixture(api).init();
     const [rC, rOtherC, rP, rOtherP] = [await receiver(), await receiver(), await receiver(), await receiver()];
@@ -220,7 +222,13 @@ describe('webhooks: shipments, moderation, sellers’ answers and settlement', (
     expect(seller.status).toBe(201);
     const sellerId = seller.body.id as string;
     // A delivered COD parcel, as the orders service announces it, makes the seller's share pending.
-    const facts = aShipmentFacts({ sellerId, partnerId: p.partnerId!, carrierCode, trackingCode: `${carrierCode}001`, itemsVnd: 300000 });
+    const facts = aShipmentFacts({
+      sellerId,
+      partnerId: p.partnerId!,
+      carrierCode,
+      trackingCode: `${carrierCode}${uuidv7().replace(/-/g, '').slice(-12).toUpperCase()}`,
+      itemsVnd: 300000,
+    });
     const producer = testKafka('webhook-settlement-test').producer();
     await producer.connect();
     await producer.send({

@@ -39,7 +39,7 @@ describe('a restarted instance rejoins its consumer group at once', () => {
     });
     children.push(child);
     await new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (c: Buffer) => c.toString().includes('joined') && resolve());
+      child.stdout.on('data', (c: Buffer) => c.toString().includes('joined') && resolve());
       child.once('exit', (code) => reject(new Error(`member exited (${code}) before joining`)));
     });
     return child;

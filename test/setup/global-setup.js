@@ -33,8 +33,8 @@ module.exports = async function globalSetup() {
       LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'info',
       ADMIN_API_KEY: process.env.ADMIN_API_KEY ?? 'test-admin-key-0123456789',
       // The carriers the suites' keys act for: each suite that reads a carrier's ledger accounts has
-      // codes of its own (settlement: GHN and GHTK; the fuzz test: BEST), the others share VTP and VNPOST.
-      CARRIER_CODES: 'VNPOST,VTP,GHN,GHTK,BEST',
+      // codes of its own (settlement: GHN and GHTK; the fuzz test: BEST; webhook events: NJV and JNT), the others share VTP and VNPOST.
+      CARRIER_CODES: 'VNPOST,VTP,GHN,GHTK,BEST,NJV,JNT',
       CARRIER_WEBHOOK_SECRETS: 'VTP:vtp-webhook-secret-test,VNPOST:vnpost-webhook-secret-test',
       OUTBOX_POLL_MS: '200',
       // A seller's deadline short enough for the expiry test to see it pass.

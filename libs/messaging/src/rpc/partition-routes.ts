@@ -44,7 +44,7 @@ export class PartitionRoutes {
   sent(topic: string, partition: number, id: string, at: number): void {
     const key = `${topic}:${partition}`;
     let w = this.waiting.get(key);
-    if (!w) this.waiting.set(key, (w = new Map()));
+    if (!w) this.waiting.set(key, (w = new Map<string, number>()));
     w.set(id, at);
   }
 
