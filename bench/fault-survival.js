@@ -246,7 +246,7 @@ async function main(cleanup) {
   const failedInvariants = results.filter((r) => !r.ok).map((r) => r.name.split(':')[0]);
   printBenchResult([
     {
-      benchmark: 'fault survival: orders under SIGKILLs and a broker restart',
+      benchmark: `fault survival: orders under ${o.signal === 'TERM' ? 'SIGTERMs' : 'SIGKILLs'}${o.brokerRestarts > 0 && (o.targets === 'all' || o.targets.split(',').includes('kafka')) ? ' and a broker restart' : ''}${o.instances > 1 ? `, ${o.instances} instances of every app` : ''}`,
       figure: `${o.orders} orders, ${faults.log.filter((f) => f.what.startsWith('SIG')).length} faults: ${ok ? 'all invariants hold' : `FAILED ${failedInvariants.join(', ')}`} (${elapsed()})`,
       target: 'every invariant holds',
       baseline: '—',
