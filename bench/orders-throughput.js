@@ -21,6 +21,7 @@ const { startBenchStack } = require('./lib/bench-stack');
 const { commandLine, runBenchmark } = require('./lib/common');
 const { call } = require('./lib/rest');
 const { parseOptions } = require('./lib/options');
+const { cpuMsPer, systemCpuReader } = require('./lib/process-stats');
 
 const USAGE = `node bench/orders-throughput.js [--rate 500] [--seconds 60] [--warmup 10] [--pgbench-seconds 20]
 env: DATABASE_URL (required), DIST_DIR (dist-bench-orders); Kafka on 19492, gateway on 29400`;
@@ -138,6 +139,12 @@ async function main() {
     const start = Date.now();
     const t0 = start + WARMUP * 1000; // the measured part starts here
     const total = warmupCount + RATE * SECONDS;
+    // CPU of every process of the system (the apps, the broker, the run's PostgreSQL backends; not
+    // this load generator nor its postal consumer), from the measured part's start until its last
+    // order is complete, per order completed (issue 20's cpuMsPerOrder).
+    const pg = new (require('pg').Pool)({ connectionString: DB_URL, max: 1 });
+    const readCpu = systemCpuReader(cluster.children, broker.pid, pg, prefix);
+    const cpuAtStart = new Promise((r) => setTimeout(r, Math.max(0, t0 - Date.now()))).then(readCpu);
     for (let i = 0; i < total; i++) {
       const due = start + (i * 1000) / RATE;
       const counted = i >= warmupCount;
@@ -172,6 +179,8 @@ async function main() {
     const deadline = Date.now() + 120000;
     while (done.size < expected.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     const drainedIn = (Date.now() - t0) / 1000;
+    const cpu = cpuMsPer(await cpuAtStart, await readCpu(), done.size);
+    await pg.end();
     await consumer.disconnect();
 
     latencies.sort((a, b) => a - b);
@@ -188,7 +197,16 @@ async function main() {
       endToEndP50ms: percentile(e2e, 50),
       endToEndP99ms: percentile(e2e, 99),
       notCompleted: expected.size - done.size,
+      cpuMsPerOrder: +cpu.total.toFixed(2),
+      cpuMsPerOrderByProcess: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, +v.toFixed(2)])),
     };
+    console.log(
+      `cpuMsPerOrder ${cpu.total.toFixed(2)} (${Object.entries(cpu)
+        .filter(([k]) => k !== 'total')
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+        .join(', ')})`,
+    );
     await cluster.stop();
 
     // Baseline on the same server: pgbench TPC-B-like, 8 clients.
@@ -207,7 +225,7 @@ async function main() {
     console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
     benchRow = {
       benchmark: 'orders: placed until every shipment is requested',
-      figure: `${result.completedPerSecond} completed/s, ${result.placedPerSecond} placed/s at ${RATE}/s offered for ${SECONDS} s; placement p50 ${result.placementP50ms} ms, p99 ${result.placementP99ms} ms; ${result.shed} shed (503), ${result.failed} failed, ${result.notCompleted} not completed`,
+      figure: `${result.completedPerSecond} completed/s, ${result.placedPerSecond} placed/s at ${RATE}/s offered for ${SECONDS} s; placement p50 ${result.placementP50ms} ms, p99 ${result.placementP99ms} ms; ${result.shed} shed (503), ${result.failed} failed, ${result.notCompleted} not completed; cpuMsPerOrder ${result.cpuMsPerOrder}`,
       target: '≥ 500/s for 60 s',
       baseline: `pgbench TPC-B, 8 clients: ${Math.round(tps)} tps (ratio ${(result.completedPerSecond / tps).toFixed(3)})`,
       met: result.completedPerSecond >= 500 && SECONDS >= 60 && result.failed === 0 && result.shed === 0 && result.notCompleted === 0,
