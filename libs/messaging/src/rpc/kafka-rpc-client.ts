@@ -7,7 +7,7 @@ import {
   type WritePacket,
 } from '@nestjs/microservices';
 import type { EachMessagePayload, Message } from 'kafkajs';
-import { mayRepeat, RPC_REPLY_TOPIC, rpcRequestTopic, serviceOfPattern } from '@app/contracts';
+import { mayRepeat, RPC_PATTERNS_BY_SERVICE, RPC_REPLY_TOPIC, rpcRequestTopic, serviceOfPattern, type RpcService } from '@app/contracts';
 import { counter, VersionedReply } from '@app/platform';
 import { evictPredecessors } from '../transport/group-membership';
 import { OffsetCommitter } from './offset-committer';
@@ -81,6 +81,7 @@ export class KafkaRpcClient extends ClientKafka {
 
   /** Replies are read in batches and their offsets committed once a second (see OffsetCommitter). */
   override async bindTopics(): Promise<void> {
+    await this.learnPartitions();
     const consumer = this.consumer;
     this.firstFetch = new Promise((resolve) => {
       const off = consumer.on(consumer.events.FETCH, () => {
@@ -132,6 +133,25 @@ export class KafkaRpcClient extends ClientKafka {
   override async close(): Promise<void> {
     await this.committer.stop();
     await super.close();
+  }
+
+  /**
+   * The services' request topics as the broker has them: requests name their partition, and a topic
+   * created earlier with fewer partitions than KAFKA_RPC_PARTITIONS must not be sent past its last.
+   * A topic not there yet keeps the configured count (the services create it with that count).
+   */
+  private async learnPartitions(): Promise<void> {
+    if (!this.client) return;
+    const admin = this.client.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const topics = (Object.keys(RPC_PATTERNS_BY_SERVICE) as RpcService[]).map(rpcRequestTopic).filter((t) => existing.has(t));
+      if (topics.length === 0) return;
+      for (const t of (await admin.fetchTopicMetadata({ topics })).topics) this.routes.learn(t.name, t.partitions.length);
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   private forget(id: string): void {

@@ -56,6 +56,16 @@ describe('PartitionRoutes', () => {
   });
 });
 
+it('never goes past the partitions a topic has (created before with fewer than configured)', () => {
+  const r = new PartitionRoutes(6, 5000, () => 2000);
+  r.learn('orders.rpc', 2);
+  expect([r.pick('orders.rpc'), r.pick('orders.rpc'), r.pick('orders.rpc')]).toEqual([0, 1, 0]);
+  expect(r.pick('catalog.rpc')).toBe(0);
+  r.sent('orders.rpc', 0, 'a', 1000);
+  // Only partition 1 besides the stuck 0: never 2–5, which this topic does not have.
+  expect(r.reroute('orders.rpc', 0, 1000)).toBe(1);
+});
+
 describe('replyPartitionOf', () => {
   it('is stable per instance name and within the topic', () => {
     expect(replyPartitionOf('gateway-2', 6)).toBe(replyPartitionOf('gateway-2', 6));

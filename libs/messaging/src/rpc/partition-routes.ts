@@ -18,26 +18,39 @@ export class PartitionRoutes {
   /** Per partition, the requests waiting on it and when each was sent. */
   private readonly waiting = new Map<string, Map<string, number>>();
 
+  /** Partitions per topic as the broker has them (`learn`); `partitions` until then. */
+  private readonly counts = new Map<string, number>();
+
   constructor(
     private readonly partitions: number,
     private readonly avoidMs = 5000,
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** The topic has `count` partitions (its metadata): a topic made before with fewer is never overshot. */
+  learn(topic: string, count: number): void {
+    if (count > 0) this.counts.set(topic, count);
+  }
+
+  private countOf(topic: string): number {
+    return this.counts.get(topic) ?? this.partitions;
+  }
+
   /** The partition for the next request to `topic`: the next in turn that is not being avoided. */
   pick(topic: string): number {
-    const start = this.next.get(topic) ?? 0;
+    const n = this.countOf(topic);
+    const start = (this.next.get(topic) ?? 0) % n;
     const t = this.now();
-    for (let i = 0; i < this.partitions; i++) {
-      const p = (start + i) % this.partitions;
+    for (let i = 0; i < n; i++) {
+      const p = (start + i) % n;
       if ((this.avoidUntil.get(`${topic}:${p}`) ?? 0) <= t) {
-        this.next.set(topic, (p + 1) % this.partitions);
+        this.next.set(topic, (p + 1) % n);
         return p;
       }
     }
     // Every partition is avoided: the service is away as a whole; plain turns.
-    this.next.set(topic, (start + 1) % this.partitions);
-    return start % this.partitions;
+    this.next.set(topic, (start + 1) % n);
+    return start;
   }
 
   /** A request `id` now waits on this partition. */
@@ -79,8 +92,9 @@ export class PartitionRoutes {
     let best: number | undefined;
     let bestAt = sentAt;
     let idle: number | undefined;
-    for (let i = 1; i < this.partitions; i++) {
-      const p = (partition + i) % this.partitions;
+    const n = this.countOf(topic);
+    for (let i = 1; i < n; i++) {
+      const p = (partition + i) % n;
       const key = `${topic}:${p}`;
       const at = this.lastReply.get(key) ?? 0;
       if (at > bestAt) {
