@@ -2,11 +2,16 @@
 // What each fault of the fault-survival run did to the storefronts (issue 23): the longest gap
 // between successful placements around it, and the tail latency of the placements made meanwhile.
 
-/** The q-quantile (0..1) of numbers, by nearest rank; undefined when there are none. */
-function quantile(values, q) {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+const { percentile } = require('../lib/open-loop');
+
+/** The p-th percentile (0..100) of numbers, by nearest rank (open-loop's); undefined when there are none. */
+function quantile(values, p) {
+  return values.length === 0
+    ? undefined
+    : percentile(
+        [...values].sort((a, b) => a - b),
+        p,
+      );
 }
 
 /**

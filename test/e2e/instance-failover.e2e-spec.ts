@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { Api } from '../support/api';
+import { spawnApp, stopped, whenReady } from '../support/app-process';
 import { address, awaitOrderable, PartnerFixture } from '../support/marketplace';
 
 const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, process.env.DIST_DIR ?? 'dist');
 
 /**
  * Issue 23's short fault test (the long one is `npm run fault -- --instances 2`): a second
@@ -24,12 +24,12 @@ describe('an orders instance killed, restarted and stopped under load', () => {
   let storefront: { key: string };
   let productId: string;
   let child: ChildProcess | undefined;
+  const logFile = path.join(process.env.E2E_LOG_DIR ?? path.join(ROOT, '.data'), `${instance}.log`);
 
-  const start = async (): Promise<number> => {
-    const t0 = Date.now();
-    const c = spawn(process.execPath, [path.join(DIST, 'apps/orders/src/main.js')], {
-      env: {
-        ...process.env,
+  const start = (): Promise<number> => {
+    child = spawnApp(
+      'orders',
+      {
         TRANSPORT: 'kafka',
         NODE_ENV: 'test',
         // Its starts and stops (groups joined, earlier members removed) are what this test is about.
@@ -41,31 +41,13 @@ describe('an orders instance killed, restarted and stopped under load', () => {
         SELLER_ACCEPT_TIMEOUT_MS: '20000',
         ORDER_SWEEP_INTERVAL_MS: '1000',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    // Its log beside the cluster's (test-logs/<run>/), appended across its restarts.
-    const log = fs.createWriteStream(path.join(process.env.E2E_LOG_DIR ?? path.join(ROOT, '.data'), `${instance}.log`), { flags: 'a' });
-    c.stdout.pipe(log);
-    c.stderr.pipe(log);
-    child = c;
-    for (;;) {
-      if (c.exitCode !== null || c.signalCode !== null)
-        throw new Error(`the second orders instance exited (${c.exitCode ?? c.signalCode})`);
-      const ok = await fetch(`http://127.0.0.1:${healthPort}/health/ready`)
-        .then((r) => r.ok)
-        .catch(() => false);
-      if (ok) return Date.now() - t0;
-      if (Date.now() - t0 > 120_000) throw new Error('the second orders instance was not ready in 120 s');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+      // Its log beside the cluster's (test-logs/<run>/), appended across its restarts.
+      logFile,
+    );
+    return whenReady(child, healthPort, 'the second orders instance');
   };
 
-  const stop = (signal: NodeJS.Signals) =>
-    new Promise<void>((resolve) => {
-      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill(signal);
-    });
+  const stop = (signal: NodeJS.Signals) => stopped(child, signal);
 
   /** Storefronts placing orders without pause until `until()` says stop; every answer kept. */
   const placing = (clients: number, until: () => boolean) => {

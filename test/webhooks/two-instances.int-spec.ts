@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { AssignerProtocol } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -7,6 +6,7 @@ import { RemittanceReconciledV1, Topics } from '@app/contracts';
 import { newEvent, withMessagingTables } from '@app/messaging';
 import { newWebhookSecret, SecretBox } from '../../apps/notifications/src/endpoints/secret-box';
 import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../../apps/notifications/src/notifications.module';
+import { spawnApp, stopped, whenReady } from '../support/app-process';
 import { eventually, migratedDataSource, runId, testKafka } from '../support/infra';
 import { verifyStandardWebhook, WebhookReceiver } from '../support/webhook-receiver';
 
@@ -24,27 +24,11 @@ import { verifyStandardWebhook, WebhookReceiver } from '../support/webhook-recei
  */
 jest.setTimeout(240000);
 
-const MAIN = path.resolve(__dirname, '../../dist/apps/notifications/src/main.js');
 const EVENTS = 60;
 /** Health/metrics ports of the two processes: after the cluster's (E2E_GATEWAY_PORT + 1…5, extras from + 6). */
 const healthPort = (i: number) => Number(process.env.E2E_GATEWAY_PORT ?? 29000) + 21 + i;
 
-const exited = (c: ChildProcess) =>
-  new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once('exit', () => r())));
-
-async function ready(i: number, child: ChildProcess): Promise<void> {
-  await eventually(
-    async () => {
-      if (child.exitCode !== null) throw new Error(`notifications instance ${i} exited with ${child.exitCode}`);
-      return fetch(`http://127.0.0.1:${healthPort(i)}/health/ready`).then(
-        (r) => r.ok,
-        () => false,
-      );
-    },
-    120000,
-    `notifications instance ${i} ready`,
-  );
-}
+const ready = (i: number, child: ChildProcess) => whenReady(child, healthPort(i), `notifications instance ${i}`);
 
 /** Sum of a counter's samples in a process's /metrics. */
 async function counterOf(i: number, name: string): Promise<number> {
@@ -61,10 +45,7 @@ describe('two notifications instances in one consumer group', () => {
   let ds: DataSource;
 
   afterAll(async () => {
-    for (const c of children) {
-      c.kill('SIGTERM');
-      await exited(c);
-    }
+    for (const c of children) await stopped(c, 'SIGTERM');
     await receiver?.stop();
     await ds?.destroy();
   });
@@ -74,27 +55,23 @@ describe('two notifications instances in one consumer group', () => {
     const groupPrefix = `${runId()}-pair-`;
     const carrierCode = `PAIR${uuidv7().replace(/-/g, '').slice(-8).toUpperCase()}`;
     const instance = (i: number) => {
-      const child = spawn(process.execPath, [MAIN], {
-        env: {
-          ...process.env,
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'warn',
-          TRANSPORT: 'kafka',
-          KAFKA_BROKERS: process.env.KAFKA_BROKERS,
-          KAFKA_GROUP_PREFIX: groupPrefix,
-          RPC_SERVER: 'false',
-          HEALTH_PORT: String(healthPort(i)),
-          DB_NAME_PREFIX: `${runId()}_${name}`,
-          SERVICE_INSTANCE: `pair-${i}`,
-          WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
-          WEBHOOK_TIMEOUT_MS: '5000',
-          WEBHOOK_RETRY_SCHEDULE_MS: '300,300,300',
-          WEBHOOK_POLL_MS: '100',
-          OUTBOX_POLL_MS: '200',
-          // The PostgreSQL server is shared with the suite's cluster (and its max_connections).
-          DB_POOL_SIZE: '2',
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
+      const child = spawnApp('notifications', {
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+        TRANSPORT: 'kafka',
+        KAFKA_BROKERS: process.env.KAFKA_BROKERS,
+        KAFKA_GROUP_PREFIX: groupPrefix,
+        RPC_SERVER: 'false',
+        HEALTH_PORT: String(healthPort(i)),
+        DB_NAME_PREFIX: `${runId()}_${name}`,
+        SERVICE_INSTANCE: `pair-${i}`,
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+        WEBHOOK_TIMEOUT_MS: '5000',
+        WEBHOOK_RETRY_SCHEDULE_MS: '300,300,300',
+        WEBHOOK_POLL_MS: '100',
+        OUTBOX_POLL_MS: '200',
+        // The PostgreSQL server is shared with the suite's cluster (and its max_connections).
+        DB_POOL_SIZE: '2',
       });
       children.push(child);
       return child;
